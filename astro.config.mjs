@@ -1,0 +1,16 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
+
+export default defineConfig({
+  output: 'static',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts).
+  markdown: { processor: unified({ remarkPlugins: [remarkStoryTokens] }) },
+  devToolbar: { enabled: false },
+  vite: {
+    // No inlined assets: every file is served from the site's own origin under a strict CSP.
+    build: { assetsInlineLimit: 0 },
+  },
+});

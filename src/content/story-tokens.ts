@@ -1,0 +1,54 @@
+/**
+ * Numbers in chapter prose are tokens, never typed: `{{figure id}}` prints a figure
+ * from src/data/figures.json; `{{length layer/feature}}`, `{{area layer/feature}}`,
+ * `{{distance a b}}` and `{{nearest a layer}}` print facts computed by turf from the
+ * published layers. One source of truth for every number, checked at build time.
+ */
+import { figureById, formatFigure } from '../data/figures.ts';
+import { areaKm2, distanceKm, findFeature, lengthKm, nearestFeature } from '../geo/facts.ts';
+import type { PublishedLayer } from '../geo/process-layer.ts';
+
+const tokenPattern = /\{\{\s*([a-z]+)\s+([^}]*?)\s*\}\}/g;
+const km = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** Rounds a computed distance to what its precision supports: 10 km steps above 100 km. */
+export function formatKm(value: number): string {
+  const rounded = value >= 100 ? Math.round(value / 10) * 10 : Math.round(value);
+  return `${km.format(rounded)} km`;
+}
+
+export function formatKm2(value: number): string {
+  return `${km.format(Math.round(value / 1000) * 1000)} km²`;
+}
+
+function renderToken(kind: string, args: string[], layers: readonly PublishedLayer[]): string {
+  switch (kind) {
+    case 'figure':
+      return formatFigure(figureById(args[0] ?? ''));
+    case 'length':
+      return formatKm(lengthKm(findFeature(layers, args[0] ?? '')));
+    case 'area':
+      return formatKm2(areaKm2(findFeature(layers, args[0] ?? '')));
+    case 'distance':
+      return formatKm(distanceKm(findFeature(layers, args[0] ?? ''), findFeature(layers, args[1] ?? '')));
+    case 'nearest': {
+      const layer = layers.find((l) => l.id === args[1]);
+      if (!layer) throw new Error(`unknown layer "${args[1]}"`);
+      const { feature, km: distance } = nearestFeature(findFeature(layers, args[0] ?? ''), layer);
+      return `${formatKm(distance)} (${String(feature.properties?.name)})`;
+    }
+    default:
+      throw new Error(`unknown token kind "${kind}" (use figure, length, area, distance or nearest)`);
+  }
+}
+
+/** Replaces every token in a text; errors name the token so the editor can find it. */
+export function replaceTokens(text: string, layers: readonly PublishedLayer[]): string {
+  return text.replace(tokenPattern, (token, kind: string, args: string) => {
+    try {
+      return renderToken(kind, args.split(/\s+/), layers);
+    } catch (error) {
+      throw new Error(`${token}: ${(error as Error).message}`);
+    }
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The story as pages use it: chapters in order with their resolved map states, and
+ * the data the browser receives. Shared by the story page, embeds and the catalog.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { basemapUrl, layerUrl } from '../geo/catalog.ts';
+import { storyGeo } from '../geo/pipeline.ts';
+import { chapterMapState } from '../map/chapter-state.ts';
+import type { ChapterMapState, StoryData } from '../map/story-data.ts';
+import { storyParts } from './chapter-schema.ts';
+
+export const partTitles: Record<(typeof storyParts)[number], { label: string; title: string }> = {
+  sagaing: { label: 'Part 1', title: 'Copper under guard in Sagaing' },
+  kachin: { label: 'Part 2', title: 'Kachin’s rare earths and the border' },
+  india: { label: 'Part 3', title: 'The United States, India and a route that may not work' },
+};
+
+export interface StoryChapter {
+  entry: CollectionEntry<'chapters'>;
+  state: ChapterMapState;
+  /** True for the first chapter of a part, which carries the part heading. */
+  opensPart: boolean;
+}
+
+export async function loadStory(): Promise<{ chapters: StoryChapter[]; data: StoryData }> {
+  const geo = storyGeo();
+  const entries = (await getCollection('chapters')).sort((a, b) => (a.filePath ?? '').localeCompare(b.filePath ?? ''));
+  const chapters = entries.map((entry, index) => ({
+    entry,
+    state: chapterMapState({ ...entry.data, id: entry.id }, index, geo.layers),
+    opensPart: index === 0 || entries[index - 1]!.data.part !== entry.data.part,
+  }));
+  const data: StoryData = {
+    chapters: chapters.map((c) => c.state),
+    layers: geo.layers.map((layer) => ({
+      id: layer.id,
+      title: layer.meta.title,
+      legend: layer.meta.legend,
+      url: layerUrl(layer),
+      kind: layer.meta.style.kind,
+      color: layer.meta.style.color,
+      dashed: layer.meta.style.dashed,
+      marker: layer.meta.style.marker,
+      ...(layer.meta.style.labelProperty ? { labelProperty: layer.meta.style.labelProperty } : {}),
+      approximate: layer.meta.approximate,
+      hasTimeline: layer.collection.features.some((f) => Array.isArray(f.properties?.timeline)),
+    })),
+    basemap: Object.fromEntries(geo.basemap.map((file) => [file.name, basemapUrl(file)])),
+  };
+  return { chapters, data };
+}

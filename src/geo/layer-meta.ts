@@ -1,0 +1,92 @@
+/**
+ * The metadata file that sits beside every layer's GeoJSON: `geo/layers/<id>.meta.json`.
+ * Editors write these by hand, so every field carries a one-line description that
+ * shows up in validation errors and in the format documentation (geo/README.md).
+ */
+import { z } from 'zod';
+
+const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb, e.g. "#b5651d"');
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date written as YYYY-MM or YYYY-MM-DD');
+
+const httpUrl = z
+  .string()
+  .url()
+  .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://');
+
+/** How a layer is drawn. One entry per kind in the map's layer registry (src/map/layer-registry.ts). */
+export const layerKinds = ['region', 'area', 'point', 'route'] as const;
+export type LayerKind = (typeof layerKinds)[number];
+
+export const layerStyleSchema = z
+  .object({
+    /** How the layer is drawn: `region` (filled polygon with an outline), `area` (soft, dashed polygon for fuzzy extents), `point` (circle markers), `route` (lines). */
+    kind: z.enum(layerKinds),
+    /** The one colour that carries this layer's meaning through the whole story. */
+    color: hexColor,
+    /** Draw lines and outlines dashed: the house sign for anything proposed or approximate. */
+    dashed: z.boolean().default(false),
+    /** Marker shape for points: a filled circle, or a ring (used for approximate places). */
+    marker: z.enum(['dot', 'ring']).default('dot'),
+    /** Feature property whose value is drawn as the map label, if any. */
+    labelProperty: z.string().optional(),
+  })
+  .strict();
+
+export const layerMetaSchema = z
+  .object({
+    /** Short human title, shown in the legend header and in the layer catalog. */
+    title: z.string().min(3),
+    /** One or two sentences saying what the layer shows, for readers and editors. */
+    description: z.string().min(10),
+    /** Legend entry shown beside the swatch while the layer is on the map. */
+    legend: z.string().min(2),
+    /** Where the data comes from: a name readers recognise and a link to it. */
+    source: z.object({ name: z.string().min(2), url: httpUrl }).strict(),
+    /** Licence of the data, e.g. "Public domain (Natural Earth)" or "CC BY 4.0 (GeoNames)". */
+    licence: z.string().min(2),
+    /** When the data was made or last checked. */
+    date: isoDate,
+    /** How the file was derived from its source, step by step, so it can be rebuilt. */
+    derivation: z.string().min(10),
+    /** True if any geometry is placed by reasoning rather than looked up; the map then says so. */
+    approximate: z.boolean(),
+    /** Why and how much the layer is approximate; required when `approximate` is true. */
+    approximateNote: z.string().optional(),
+    /** How the layer is drawn. */
+    style: layerStyleSchema,
+    /** Feature properties that may be shown to readers; every other property is dropped at build time. */
+    readerProperties: z.array(z.string()).default(['name']),
+    /** Coordinate precision kept in the published file (decimal places, at most 6). */
+    precision: z.number().int().min(1).max(6).default(5),
+  })
+  .strict()
+  .refine((meta) => !meta.approximate || (meta.approximateNote?.length ?? 0) > 0, {
+    message: 'an approximate layer needs an "approximateNote" saying what is approximate and why',
+    path: ['approximateNote'],
+  });
+
+export type LayerMeta = z.infer<typeof layerMetaSchema>;
+
+/**
+ * Properties every feature in a story layer carries. `id` is what chapters name in
+ * `highlight`; `approximate` switches the feature to the approximate look.
+ */
+export const featurePropertiesSchema = z
+  .object({
+    /** Unique within the layer; lowercase words joined by hyphens. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
+    /** Name shown to readers. */
+    name: z.string().min(1),
+    /** True if this feature's position or extent is placed by reasoning, not looked up. */
+    approximate: z.boolean().optional(),
+    /** Status changes over time, oldest first, so a chapter can show the state at its date. */
+    timeline: z
+      .array(z.object({ from: isoDate, status: z.enum(['open', 'closed', 'restricted']), note: z.string().optional() }))
+      .optional(),
+  })
+  .passthrough();

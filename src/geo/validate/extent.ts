@@ -1,0 +1,23 @@
+import type { LayerInput } from '../layer-input.ts';
+import { decimalsOf, positionsOf } from '../geometry-walk.ts';
+import type { GeoProblem } from '../problems.ts';
+import { storyRegion } from '../story-region.ts';
+import { featureProblem } from './feature-problem.ts';
+
+/** Features lie in the story's region, and coordinates carry no more than 6 decimals. */
+export function validateExtent(layer: LayerInput): GeoProblem[] {
+  const problems: GeoProblem[] = [];
+  layer.collection!.features.forEach((feature, index) => {
+    const positions = positionsOf(feature.geometry);
+    const outside = positions.find(([lon, lat]) => lon! < storyRegion.west || lon! > storyRegion.east || lat! < storyRegion.south || lat! > storyRegion.north);
+    if (outside) {
+      const { west, south, east, north } = storyRegion;
+      problems.push(featureProblem(layer, index, `position [${outside[0]}, ${outside[1]}] lies outside the story's region (longitude ${west}..${east}, latitude ${south}..${north})`, 'check that this is the right file and that coordinates are [longitude, latitude]'));
+    }
+    const finest = Math.max(0, ...positions.flatMap((position) => position.slice(0, 2).map(decimalsOf)));
+    if (finest > 6) {
+      problems.push(featureProblem(layer, index, `coordinates carry ${finest} decimals (6 is ~10 cm); rounded in the published file`, 'round coordinates to 6 decimals or fewer', 'warning'));
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,57 @@
+import type { Chapter } from '../content/chapter-schema.ts';
+import { boundsOf, findFeature, lengthKm } from '../geo/facts.ts';
+import type { PublishedLayer } from '../geo/process-layer.ts';
+import type { ChapterMapState, CrossingStatus, ResolvedCamera } from './story-data.ts';
+
+interface TimelineEntry {
+  from: string;
+  status: CrossingStatus;
+}
+
+/** A feature's status on a date: the last timeline entry that began on or before it. */
+export function statusAt(timeline: readonly TimelineEntry[], date: string): CrossingStatus | undefined {
+  let status: CrossingStatus | undefined;
+  for (const entry of timeline) if (entry.from <= date) status = entry.status;
+  return status;
+}
+
+/** The date a chapter without `asOf` shows: the story's present. */
+export const storyPresent = '2025-09-30';
+
+function resolveCamera(camera: Chapter['camera'], layers: readonly PublishedLayer[]): ResolvedCamera {
+  const { bearing, pitch } = camera;
+  if (camera.fit) return { bounds: boundsOf(layers, camera.fit), maxZoom: camera.maxZoom, bearing, pitch };
+  return { center: camera.center!, zoom: camera.zoom!, bearing, pitch };
+}
+
+/** A chapter's whole map state, computed at build time from its frontmatter and the published layers. */
+export function chapterMapState(chapter: Chapter & { id: string }, index: number, layers: readonly PublishedLayer[]): ChapterMapState {
+  const highlights: Record<string, string[]> = {};
+  for (const ref of chapter.highlight) {
+    const [layer, feature] = ref.split('/') as [string, string];
+    (highlights[layer] ??= []).push(feature);
+  }
+  const statuses: ChapterMapState['statuses'] = {};
+  for (const layerId of chapter.layers) {
+    const layer = layers.find((l) => l.id === layerId)!;
+    for (const feature of layer.collection.features) {
+      const timeline = feature.properties?.timeline as TimelineEntry[] | undefined;
+      const status = timeline && statusAt(timeline, chapter.asOf ?? storyPresent);
+      if (status) (statuses[layerId] ??= {})[String(feature.properties!.id)] = status;
+    }
+  }
+  const state: ChapterMapState = {
+    id: chapter.id,
+    index,
+    title: chapter.title,
+    camera: resolveCamera(chapter.camera, layers),
+    visibleLayers: layers.map((l) => l.id).filter((id) => chapter.layers.includes(id)),
+    highlights,
+    statuses,
+  };
+  if (chapter.scrub) {
+    const [layer, feature] = chapter.scrub.split('/') as [string, string];
+    state.scrub = { layer, feature, lengthKm: lengthKm(findFeature(layers, chapter.scrub)) };
+  }
+  return state;
+}

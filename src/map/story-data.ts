@@ -1,0 +1,48 @@
+/**
+ * What the build hands the browser: each chapter's whole map state, already resolved
+ * (bounds fitted, timeline statuses at the chapter's date), and where each layer's
+ * data lives. The runtime applies these states; it computes nothing about the story.
+ */
+import type { LayerKind } from '../geo/layer-meta.ts';
+
+export type CrossingStatus = 'open' | 'closed' | 'restricted';
+
+export type ResolvedCamera =
+  | { center: [number, number]; zoom: number; bearing: number; pitch: number }
+  | { bounds: [number, number, number, number]; maxZoom: number; bearing: number; pitch: number };
+
+export interface ChapterMapState {
+  id: string;
+  index: number;
+  title: string;
+  camera: ResolvedCamera;
+  /** Story layer ids shown, in drawing order. */
+  visibleLayers: string[];
+  /** Layer id -> ids of features drawn emphasised. */
+  highlights: Record<string, string[]>;
+  /** Layer id -> feature id -> status at the chapter's date, for layers with a timeline. */
+  statuses: Record<string, Record<string, CrossingStatus>>;
+  /** The route drawn progressively while scrolling through the chapter. */
+  scrub?: { layer: string; feature: string; lengthKm: number };
+}
+
+export interface StoryLayerInfo {
+  id: string;
+  title: string;
+  legend: string;
+  url: string;
+  kind: LayerKind;
+  color: string;
+  dashed: boolean;
+  marker: 'dot' | 'ring';
+  labelProperty?: string;
+  approximate: boolean;
+  hasTimeline: boolean;
+}
+
+export interface StoryData {
+  chapters: ChapterMapState[];
+  layers: StoryLayerInfo[];
+  /** Basemap file name -> URL. */
+  basemap: Record<string, string>;
+}

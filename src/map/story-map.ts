@@ -1,0 +1,141 @@
+/**
+ * The map runtime: one MapLibre map that applies a chapter's whole state (camera,
+ * visible layers, emphasis, statuses, legend) and nothing else. Applying the whole
+ * state rather than a diff means fast scrolling, skipped chapters, reloads and hash
+ * jumps all land in exactly the chapter's state.
+ */
+import { lineSliceAlong } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type PaddingOptions } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { scaleLinear } from 'd3-scale';
+import { basemapStyle } from './basemap-style.ts';
+import { mapLayerIds, storyMapLayers } from './layer-registry.ts';
+import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
+
+setWorkerUrl(workerUrl);
+
+const scrubSource = 'scrub-progress';
+
+export interface StoryMapOptions {
+  container: HTMLElement;
+  data: StoryData;
+  /** Space the text card covers, so the camera keeps the focus clear of it. */
+  padding: () => PaddingOptions;
+  reducedMotion: () => boolean;
+  onLayerUnavailable: (layerId: string) => void;
+}
+
+export class StoryMap {
+  readonly map: MapLibreMap;
+  private readonly layers: StoryLayerInfo[];
+  private readonly collections = new Map<string, FeatureCollection>();
+  private scrubLine: Feature<LineString> | undefined;
+  private current: ChapterMapState | undefined;
+
+  private readonly options: StoryMapOptions;
+
+  private constructor(map: MapLibreMap, options: StoryMapOptions) {
+    this.map = map;
+    this.options = options;
+    this.layers = options.data.layers;
+  }
+
+  /** Creates the map and resolves once its style and every story source are loaded. */
+  static async create(options: StoryMapOptions): Promise<StoryMap> {
+    const map = new MapLibreMap({
+      container: options.container,
+      style: basemapStyle(options.data.basemap),
+      bounds: [88, 9, 102, 28],
+      attributionControl: { compact: true, customAttribution: 'Natural Earth · GeoNames' },
+      // The story drives the camera; dragging would fight the scroll.
+      interactive: false,
+      fadeDuration: 0,
+    });
+    const storyMap = new StoryMap(map, options);
+    await new Promise<void>((resolve, reject) => {
+      map.once('load', () => resolve());
+      map.once('error', (event) => reject(event.error));
+    });
+    await storyMap.addStoryLayers();
+    return storyMap;
+  }
+
+  private async addStoryLayers(): Promise<void> {
+    await Promise.all(
+      this.layers.map(async (layer) => {
+        try {
+          const response = await fetch(layer.url);
+          if (!response.ok) throw new Error(`${response.status}`);
+          const data = (await response.json()) as FeatureCollection;
+          this.collections.set(layer.id, data);
+          this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id' });
+        } catch {
+          this.options.onLayerUnavailable(layer.id);
+          return;
+        }
+        for (const spec of storyMapLayers(layer)) {
+          this.map.addLayer({ ...spec, layout: { ...('layout' in spec ? spec.layout : {}), visibility: 'none' } } as typeof spec, 'place-dots');
+        }
+      }),
+    );
+    this.map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.map.addLayer({ id: scrubSource, type: 'line', source: scrubSource, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#1f78b4', 'line-width': 5 } }, 'place-dots');
+  }
+
+  /** Layer ids whose data loaded and which the current chapter shows. */
+  visibleLayers(): string[] {
+    return (this.current?.visibleLayers ?? []).filter((id) => this.collections.has(id));
+  }
+
+  apply(state: ChapterMapState): void {
+    this.current = state;
+    for (const layer of this.layers) {
+      if (!this.collections.has(layer.id)) continue;
+      const visible = state.visibleLayers.includes(layer.id);
+      for (const mapLayerId of mapLayerIds(layer)) this.map.setLayoutProperty(mapLayerId, 'visibility', visible ? 'visible' : 'none');
+      const highlights = state.highlights[layer.id] ?? [];
+      const statuses = state.statuses[layer.id] ?? {};
+      for (const feature of this.collections.get(layer.id)!.features) {
+        const id = String(feature.properties?.id);
+        this.map.setFeatureState({ source: layer.id, id }, { highlight: highlights.includes(id), status: statuses[id] ?? null });
+      }
+    }
+    const scrub = state.scrub;
+    this.scrubLine = scrub && (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
+    this.setScrubProgress(0);
+    this.moveCamera(state);
+  }
+
+  /** Draws the chapter's scrubbed route up to `progress` (0..1) of its length. */
+  setScrubProgress(progress: number): number {
+    const source = this.map.getSource<GeoJSONSource>(scrubSource)!;
+    const scrub = this.current?.scrub;
+    const distance = scrub && this.scrubLine ? scaleLinear().domain([0.1, 0.8]).range([0, scrub.lengthKm]).clamp(true)(progress) : 0;
+    source.setData(distance > 0 ? lineSliceAlong(this.scrubLine!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] });
+    return distance;
+  }
+
+  private moveCamera(state: ChapterMapState): void {
+    this.map.stop();
+    const padding = this.options.padding();
+    const instant = this.options.reducedMotion();
+    const { camera } = state;
+    if ('bounds' in camera) {
+      const [w, s, e, n] = camera.bounds;
+      const options = { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch };
+      if (instant) this.map.jumpTo(this.map.cameraForBounds([[w, s], [e, n]], options) ?? {});
+      else this.map.fitBounds([[w, s], [e, n]], { ...options, duration: 1600 });
+    } else {
+      const options = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, padding };
+      if (instant) this.map.jumpTo(options);
+      else this.map.flyTo({ ...options, duration: 1600 });
+    }
+  }
+
+  resize(): void {
+    this.map.resize();
+    if (this.current) this.moveCamera(this.current);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The story page's driver: the scroll engine says which chapter is active, and this
+ * applies that chapter everywhere (page state, URL, legend, live region, map). The
+ * map engine is imported only after the text has painted.
+ */
+import { renderLegend } from '../map/legend.ts';
+import type { StoryMap } from '../map/story-map.ts';
+import type { StoryData } from '../map/story-data.ts';
+import { Scroller } from '../scroll/scroller.ts';
+
+const root = document.documentElement;
+const data = JSON.parse(document.getElementById('story-data')!.textContent!) as StoryData;
+const steps = [...document.querySelectorAll<HTMLElement>('[data-chapter]')];
+const mapElement = document.querySelector<HTMLElement>('[data-story-map]')!;
+const mapCanvas = mapElement.querySelector<HTMLElement>('.map-canvas')!;
+const legendList = document.querySelector<HTMLElement>('[data-legend]')!;
+const liveRegion = document.querySelector<HTMLElement>('[data-map-description]')!;
+const progressLinks = [...document.querySelectorAll<HTMLElement>('[data-progress-link]')];
+const phone = matchMedia('(max-width: 760px)');
+const motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
+const unavailable = new Set<string>();
+let storyMap: StoryMap | undefined;
+
+root.classList.add('js');
+
+const reducedMotion = () => motionQuery.matches || root.dataset.motion === 'reduced';
+
+function visibleLayers(index: number): string[] {
+  return storyMap ? storyMap.visibleLayers() : data.chapters[index]!.visibleLayers.filter((id) => !unavailable.has(id));
+}
+
+function activate(index: number): void {
+  const state = data.chapters[index]!;
+  root.dataset.activeChapter = state.id;
+  steps.forEach((step, i) => (i === index ? step.setAttribute('aria-current', 'step') : step.removeAttribute('aria-current')));
+  progressLinks.forEach((link, i) => (i === index ? link.setAttribute('aria-current', 'location') : link.removeAttribute('aria-current')));
+  if (location.hash !== `#${state.id}` && (index > 0 || location.hash)) history.replaceState(null, '', `#${state.id}`);
+  renderLegend(legendList, state, data.layers, unavailable);
+  liveRegion.textContent = steps[index]!.dataset.mapDescription ?? '';
+  storyMap?.apply(state);
+  mapElement.dataset.visibleLayers = visibleLayers(index).join(' ');
+  showStaticMap(state.id);
+  dispatchEvent(new CustomEvent('story:chapter', { detail: { id: state.id, index } }));
+}
+
+const scroller = new Scroller({ steps, offset: () => (phone.matches ? 0.7 : 0.5) })
+  .onStepEnter(({ index }) => activate(index))
+  .onStepProgress(({ index, progress }) => {
+    if (storyMap && data.chapters[index]!.scrub) mapElement.dataset.scrubKm = storyMap.setScrubProgress(progress).toFixed(1);
+  });
+
+function goTo(index: number): void {
+  const target = steps[Math.max(0, Math.min(steps.length - 1, index))]!;
+  target.scrollIntoView({ behavior: reducedMotion() ? 'instant' : 'smooth', block: 'start' });
+  target.querySelector<HTMLElement>('h2, h3')?.focus({ preventScroll: true });
+}
+
+document.querySelector('[data-step="previous"]')?.addEventListener('click', () => goTo(scroller.active - 1));
+document.querySelector('[data-step="next"]')?.addEventListener('click', () => goTo(scroller.active + 1));
+
+const motionToggle = document.querySelector<HTMLButtonElement>('[data-motion-toggle]');
+motionToggle?.addEventListener('click', () => {
+  const reduced = root.dataset.motion !== 'reduced';
+  root.dataset.motion = reduced ? 'reduced' : '';
+  motionToggle.setAttribute('aria-pressed', String(reduced));
+});
+
+const legend = document.querySelector<HTMLElement>('.legend')!;
+
+/**
+ * Camera padding that keeps the focus clear of what covers the map: the legend
+ * (below on desktops, above on phones) and, on phones, the text card.
+ */
+function cameraPadding() {
+  const edge = phone.matches ? 20 : 56;
+  const legendHeight = legend.offsetHeight + 16;
+  const padding = phone.matches
+    ? { top: legendHeight + edge, bottom: Math.round(innerHeight * 0.45), left: edge, right: edge }
+    : { top: edge, bottom: legendHeight + edge, left: edge, right: edge };
+  mapElement.dataset.cameraPadding = `${padding.top},${padding.right},${padding.bottom},${padding.left}`;
+  return padding;
+}
+
+const staticMaps = [...mapElement.querySelectorAll<HTMLImageElement>('[data-static-map]')];
+
+/** In fallback mode only the active chapter's static map is shown (and so fetched). */
+function showStaticMap(id: string): void {
+  for (const image of staticMaps) image.hidden = image.dataset.staticMap !== id;
+}
+
+function showFallback(): void {
+  mapElement.dataset.mapState = 'fallback';
+  mapElement.dataset.visibleLayers = visibleLayers(Math.max(0, scroller.active)).join(' ');
+}
+
+function webgl2Available(): boolean {
+  try {
+    return Boolean(document.createElement('canvas').getContext('webgl2'));
+  } catch {
+    return false;
+  }
+}
+
+async function startMap(): Promise<void> {
+  if (!webgl2Available()) return showFallback();
+  try {
+    await document.fonts.load('13px "Noto Sans"');
+    const { StoryMap } = await import('../map/story-map.ts');
+    storyMap = await StoryMap.create({
+      container: mapCanvas,
+      data,
+      padding: cameraPadding,
+      reducedMotion,
+      onLayerUnavailable: (id) => unavailable.add(id),
+    });
+  } catch {
+    return showFallback();
+  }
+  const map = storyMap.map;
+  const publishCamera = () => {
+    const { lng, lat } = map.getCenter();
+    mapElement.dataset.camera = `${lng.toFixed(4)},${lat.toFixed(4)},${map.getZoom().toFixed(3)}`;
+    mapElement.dataset.viewBounds = map.getBounds().toArray().flat().map((value) => value.toFixed(4)).join(',');
+  };
+  map.on('movestart', () => (mapElement.dataset.mapIdle = 'false'));
+  map.on('idle', () => {
+    publishCamera();
+    mapElement.dataset.mapIdle = 'true';
+  });
+  map.on('moveend', publishCamera);
+  addEventListener('resize', () => storyMap?.resize(), { passive: true });
+  mapElement.dataset.mapState = 'ready';
+  if (scroller.active >= 0) activate(scroller.active);
+  scroller.refresh();
+}
+
+scroller.refresh();
+// The map engine is the heaviest thing on the page: fetch it only once the text is up.
+if (document.readyState === 'complete') setTimeout(startMap, 0);
+else addEventListener('load', () => setTimeout(startMap, 0), { once: true });

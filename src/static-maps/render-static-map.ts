@@ -1,0 +1,69 @@
+/**
+ * A chapter's map drawn to SVG at build time with d3-geo: the same layers, colours
+ * and emphasis as the live map. It is what readers see without JavaScript or WebGL,
+ * what prints, and each chapter's preview image.
+ */
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import type { Feature, FeatureCollection } from 'geojson';
+import { escapeXml } from '../charts/bar-chart.ts';
+import type { BasemapFile } from '../geo/pipeline.ts';
+import type { PublishedLayer } from '../geo/process-layer.ts';
+import { basemapColors } from '../map/basemap-style.ts';
+import type { ChapterMapState } from '../map/story-data.ts';
+
+export const staticMapSize = { width: 800, height: 600 };
+
+/** Bounds a center/zoom camera shows on a map of the static size (Web Mercator, 512 px tiles). */
+function cameraBounds(camera: ChapterMapState['camera']): [number, number, number, number] {
+  if ('bounds' in camera) return camera.bounds;
+  const degreesPerPixel = 360 / (512 * 2 ** camera.zoom);
+  const [lon, lat] = camera.center;
+  const halfWidth = (staticMapSize.width / 2) * degreesPerPixel;
+  const halfHeight = (staticMapSize.height / 2) * degreesPerPixel * Math.cos((lat * Math.PI) / 180);
+  return [lon - halfWidth, lat - halfHeight, lon + halfWidth, lat + halfHeight];
+}
+
+export function renderStaticMap(state: ChapterMapState, layers: readonly PublishedLayer[], basemap: readonly BasemapFile[]): string {
+  const { width, height } = staticMapSize;
+  const [w, s, e, n] = cameraBounds(state.camera);
+  const frame: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[w, s], [e, n]] } };
+  const projection = geoMercator().fitExtent([[40, 40], [width - 40, height - 40]], frame);
+  const path = geoPath(projection).digits(1);
+  const base = (name: string) => JSON.parse(basemap.find((file) => file.name === name)?.json ?? '{"type":"FeatureCollection","features":[]}') as FeatureCollection;
+  const draw = (object: GeoPermissibleObjects) => path(object) ?? '';
+
+  const parts: string[] = [
+    `<rect width="${width}" height="${height}" fill="${basemapColors.water}"/>`,
+    ...base('countries').features.map((f) => `<path d="${draw(f)}" fill="${f.properties?.id === 'mm' ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`),
+    `<path d="${draw(base('admin1'))}" fill="none" stroke="${basemapColors.admin}" stroke-width="0.7"/>`,
+    `<path d="${draw(base('rivers'))}" fill="none" stroke="${basemapColors.river}" stroke-width="1.5"/>`,
+  ];
+  const labels: string[] = [];
+  for (const layer of layers.filter((l) => state.visibleLayers.includes(l.id))) {
+    const { color, dashed, kind, marker, labelProperty } = layer.meta.style;
+    const highlighted = new Set(state.highlights[layer.id] ?? []);
+    const statuses = state.statuses[layer.id] ?? {};
+    for (const feature of layer.collection.features) {
+      const id = String(feature.properties?.id);
+      const emphasis = highlighted.has(id);
+      if (kind === 'point') {
+        const [x, y] = projection(feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0])!;
+        const status = statuses[id];
+        const fill = status === 'closed' || marker === 'ring' ? '#fff' : status === 'restricted' ? '#bdbdbd' : color;
+        parts.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${emphasis ? 8 : 5.5}" fill="${fill}" stroke="${color}" stroke-width="${status === 'closed' ? 3 : 2}"/>`);
+        if (labelProperty) {
+          const text = String(feature.properties?.[labelProperty] ?? '') + (status && status !== 'open' ? ` (${status === 'closed' ? 'closed' : 'reopened, restricted'})` : '');
+          labels.push(`<text x="${x.toFixed(1)}" y="${(y + 20).toFixed(1)}" text-anchor="middle">${escapeXml(text)}</text>`);
+        }
+      } else {
+        const line = kind === 'route';
+        const dash = dashed || kind === 'area' ? ' stroke-dasharray="6 4"' : '';
+        const fill = line ? 'none' : color;
+        const fillOpacity = line ? '' : ` fill-opacity="${emphasis ? 0.3 : 0.16}"`;
+        parts.push(`<path d="${draw(feature)}" fill="${fill}"${fillOpacity} stroke="${color}" stroke-width="${(line ? 2.5 : 1.5) * (emphasis ? 1.6 : 1)}"${dash}/>`);
+      }
+    }
+  }
+  const title = escapeXml(state.title);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}" font-family="Noto Sans, sans-serif" font-size="14"><title>${title}</title>${parts.join('')}<g fill="#1f1f1f" stroke="#fff" stroke-width="3" paint-order="stroke">${labels.join('')}</g></svg>`;
+}

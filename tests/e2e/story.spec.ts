@@ -1,0 +1,144 @@
+import { expect, test } from '@playwright/test';
+import figuresFile from '../../src/data/figures.json' with { type: 'json' };
+import { distinctMapColours, expectChapterApplied, expectedFitZoom, mapView, scrollToChapter, storyData, waitForMapReady, watchPage } from './story-page.ts';
+
+test.describe('the story page', () => {
+  test('scrolling top to bottom and back lands every chapter in its whole map state', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters } = await storyData(page);
+    expect(chapters.length).toBeGreaterThanOrEqual(10);
+    const canvasBox = (await page.locator('[data-story-map] canvas').boundingBox())!;
+    for (const chapter of [...chapters, ...[...chapters].reverse()]) {
+      await scrollToChapter(page, chapter.id);
+      await expectChapterApplied(page, chapter);
+      const view = await mapView(page);
+      const { camera } = chapter;
+      if ('bounds' in camera) {
+        const [w, s, e, n] = camera.bounds;
+        const [vw, vs, ve, vn] = view.bounds;
+        expect.soft(vw <= w && vs <= s && ve >= e && vn >= n, `${chapter.id}: view [${view.bounds}] contains [${camera.bounds}]`).toBe(true);
+        expect.soft(Math.abs(view.zoom - expectedFitZoom(camera.bounds, camera.maxZoom, canvasBox, view.padding)), `zoom of ${chapter.id}`).toBeLessThan(0.1);
+      } else {
+        expect.soft(Math.abs(view.zoom - camera.zoom), `zoom of ${chapter.id}`).toBeLessThan(0.05);
+        expect.soft(Math.hypot(view.lon - camera.center[0], view.lat - camera.center[1]), `centre of ${chapter.id}`).toBeLessThan(0.01);
+      }
+      expect.soft(await distinctMapColours(page), `colours drawn in ${chapter.id}`).toBeGreaterThan(8);
+    }
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test('a hash in the URL opens the story at that chapter, and reloading keeps it', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto('/');
+    const { chapters } = await storyData(page);
+    const target = chapters[9]!;
+    await page.goto(`/#${target.id}`);
+    await waitForMapReady(page);
+    await expectChapterApplied(page, target);
+    await page.reload();
+    await waitForMapReady(page);
+    await expectChapterApplied(page, target);
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  test('a jump straight to the end skips the chapters between and lands in the last state', async ({ page }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters } = await storyData(page);
+    const last = chapters.at(-1)!;
+    await scrollToChapter(page, last.id);
+    await expectChapterApplied(page, last);
+    await expect(page).toHaveURL(new RegExp(`#${last.id}$`));
+  });
+
+  test('the URL hash follows the chapter in view and story:chapter events report it', async ({ page }) => {
+    await page.goto('/');
+    const { chapters } = await storyData(page);
+    await page.evaluate(() => {
+      (window as unknown as { chapterEvents: unknown[] }).chapterEvents = [];
+      addEventListener('story:chapter', (event) => (window as unknown as { chapterEvents: unknown[] }).chapterEvents.push((event as CustomEvent).detail));
+    });
+    await scrollToChapter(page, chapters[2]!.id);
+    await expect(page).toHaveURL(new RegExp(`#${chapters[2]!.id}$`));
+    const events = await page.evaluate(() => (window as unknown as { chapterEvents: unknown[] }).chapterEvents);
+    expect(events.at(-1)).toEqual({ id: chapters[2]!.id, index: 2 });
+  });
+
+  test('the next and previous buttons move between chapters from the keyboard', async ({ page }) => {
+    await page.goto('/');
+    const { chapters } = await storyData(page);
+    await page.getByRole('button', { name: 'Next chapter' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).toHaveAttribute('data-active-chapter', chapters[1]!.id);
+    await page.getByRole('button', { name: 'Next chapter' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).toHaveAttribute('data-active-chapter', chapters[2]!.id);
+    await page.getByRole('button', { name: 'Previous chapter' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).toHaveAttribute('data-active-chapter', chapters[1]!.id);
+  });
+
+  test('the legend lists exactly the layers on the map now', async ({ page }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters, layers } = await storyData(page);
+    for (const chapter of [chapters[0]!, chapters[4]!, chapters.at(-1)!]) {
+      await scrollToChapter(page, chapter.id);
+      await expectChapterApplied(page, chapter);
+      const legends = chapter.visibleLayers.map((id) => layers.find((l) => l.id === id)!.legend);
+      await expect(page.locator('[data-legend] li')).toHaveCount(legends.length);
+      for (const legend of legends) await expect(page.locator('[data-legend]')).toContainText(legend);
+    }
+  });
+
+  test('the India route chapter draws its route further as the reader scrolls through it', async ({ page }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters } = await storyData(page);
+    const scrubbed = chapters.find((c) => c.scrub)!;
+    const drawnAt = async (share: number) => {
+      await page.evaluate(
+        ({ id, share }) => {
+          const element = document.getElementById(id)!;
+          const top = element.getBoundingClientRect().top + window.scrollY;
+          window.scrollTo({ top: top + element.offsetHeight * share - innerHeight / 2, behavior: 'instant' });
+        },
+        { id: scrubbed.id, share },
+      );
+      await expect(page.locator('html')).toHaveAttribute('data-active-chapter', scrubbed.id);
+      return page.locator('[data-story-map]').evaluate(async (el) => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return Number((el as HTMLElement).dataset.scrubKm);
+      });
+    };
+    const early = await drawnAt(0.2);
+    const late = await drawnAt(0.9);
+    expect(early).toBeGreaterThan(0);
+    expect(late).toBeGreaterThan(early);
+    expect(late).toBeCloseTo(scrubbed.scrub!.lengthKm, 0);
+  });
+
+  test('every figure in figures.json is printed with its source', async ({ page }) => {
+    await page.goto('/');
+    for (const figure of figuresFile.figures) {
+      const row = page.locator(`[data-figure="${figure.id}"]`);
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText(figure.source);
+    }
+  });
+
+  test('/data/layers.json lists every layer with its provenance and a working data URL', async ({ request, page }) => {
+    await page.goto('/');
+    const { layers } = await storyData(page);
+    const catalog = (await (await request.get('/data/layers.json')).json()) as { layers: Record<string, unknown>[] };
+    expect(catalog.layers.map((l) => l.id).sort()).toEqual(layers.map((l) => l.id).sort());
+    for (const entry of catalog.layers) {
+      for (const field of ['title', 'description', 'source', 'licence', 'approximate', 'bbox', 'featureCount', 'bytes', 'url']) expect(entry, `${entry.id}.${field}`).toHaveProperty(field);
+      const data = (await (await request.get(entry.url as string)).json()) as { features: unknown[] };
+      expect(data.features).toHaveLength(entry.featureCount as number);
+    }
+  });
+});
