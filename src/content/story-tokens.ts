@@ -6,20 +6,10 @@
  */
 import { figureById, formatFigure } from '../data/figures.ts';
 import { areaKm2, distanceKm, findFeature, lengthKm, nearestFeature } from '../geo/facts.ts';
+import { formatKm, formatKm2 } from '../geo/format.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
 
 const tokenPattern = /\{\{\s*([a-z]+)\s+([^}]*?)\s*\}\}/g;
-const km = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
-/** Rounds a computed distance to what its precision supports: 10 km steps above 100 km. */
-export function formatKm(value: number): string {
-  const rounded = value >= 100 ? Math.round(value / 10) * 10 : Math.round(value);
-  return `${km.format(rounded)} km`;
-}
-
-export function formatKm2(value: number): string {
-  return `${km.format(Math.round(value / 1000) * 1000)} km²`;
-}
 
 function renderToken(kind: string, args: string[], layers: readonly PublishedLayer[]): string {
   switch (kind) {

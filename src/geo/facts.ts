@@ -1,5 +1,5 @@
-import { area, bbox, centroid, distance, length, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { area, bbox, centroid, distance, length, lineString, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { PublishedLayer } from './process-layer.ts';
 
 /** Finds a feature by `layer/feature` ref among published layers. */
@@ -32,7 +32,9 @@ export function distanceKm(a: Feature, b: Feature): number {
   const geometry = other.geometry;
   if (geometry.type === 'Point') return distance(point as Feature<Point>, other as Feature<Point>, { units: 'kilometers' });
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
-    return pointToLineDistance(point as Feature<Point>, other as Feature<LineString | MultiLineString>, { units: 'kilometers' });
+    // turf measures to one LineString at a time: take the nearest part.
+    const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
+    return Math.min(...parts.map((coordinates) => pointToLineDistance(point as Feature<Point>, lineString(coordinates), { units: 'kilometers' })));
   }
   if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
     return Math.max(0, pointToPolygonDistance(point as Feature<Point>, other as Feature<Polygon | MultiPolygon>, { units: 'kilometers' }));

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import type { FeatureCollection } from 'geojson';
 import type { LayerInput } from './layer-input.ts';
 import type { LayerMeta } from './layer-meta.ts';
+import { lengthKm } from './facts.ts';
+import { formatKm } from './format.ts';
 
 /** Properties the map runtime itself reads; always kept. */
 const runtimeProperties = ['id', 'name', 'approximate', 'timeline'];
@@ -35,6 +37,10 @@ export function processLayer(layer: LayerInput): PublishedLayer {
     })),
   };
   const collection = truncate(rewind(trimmed, { mutate: false }) as FeatureCollection, { precision: meta.precision, coordinates: 3 });
+  if (meta.style.kind === 'route') {
+    // Route labels print the length turf measures, so the map and the prose agree.
+    for (const feature of collection.features) feature.properties!.lengthLabel = formatKm(lengthKm(feature));
+  }
   const json = JSON.stringify(collection);
   return {
     id: layer.id,

@@ -18,24 +18,27 @@ export function mapLayerIds(layer: StoryLayerInfo): string[] {
   return storyMapLayers(layer).map((spec) => spec.id);
 }
 
-function label(layer: StoryLayerInfo, placement: 'point' | 'line'): AddLayerObject[] {
+/** Source holding one label point per line, at its midpoint: long names do not fit along a line. */
+export const routeLabelSource = (layerId: string) => `${layerId}--label-points`;
+
+function label(layer: StoryLayerInfo): AddLayerObject[] {
   if (!layer.labelProperty) return [];
+  const route = layer.kind === 'route';
   return [
     {
       id: `${layer.id}--label`,
       type: 'symbol',
-      source: layer.id,
+      source: route ? routeLabelSource(layer.id) : layer.id,
       layout: {
-        'text-field': ['get', layer.labelProperty],
+        'text-field': route ? ['concat', ['get', layer.labelProperty], ' · ', ['get', 'lengthLabel']] : ['get', layer.labelProperty],
         'text-font': labelFont,
-        'text-size': ['case', ['==', ['geometry-type'], 'Point'], 13, 12],
-        'symbol-placement': placement,
-        'text-offset': placement === 'point' ? [0, 1.1] : [0, -0.8],
-        'text-anchor': placement === 'point' ? 'top' : 'center',
-        'text-max-width': 9,
+        'text-size': route ? 12 : 13,
+        'text-offset': route ? [0, 0] : [0, 1.1],
+        'text-anchor': route ? 'center' : 'top',
+        'text-max-width': route ? 12 : 9,
         'text-optional': true,
       },
-      paint: { 'text-color': ink, ...halo },
+      paint: { 'text-color': route ? layer.color : ink, ...halo },
     },
   ];
 }
@@ -49,19 +52,19 @@ export function storyMapLayers(layer: StoryLayerInfo): AddLayerObject[] {
       return [
         { id: `${id}--fill`, type: 'fill', source: id, paint: { 'fill-color': color, 'fill-opacity': ['case', highlighted, 0.3, 0.16] } },
         { id: `${id}--outline`, type: 'line', source: id, paint: { 'line-color': color, 'line-width': ['case', highlighted, 2.5, 1.5], ...dash } },
-        ...label(layer, 'point'),
+        ...label(layer),
       ];
     case 'area':
       return [
         { id: `${id}--fill`, type: 'fill', source: id, paint: { 'fill-color': color, 'fill-opacity': ['case', highlighted, 0.28, 0.14] } },
         { id: `${id}--outline`, type: 'line', source: id, paint: { 'line-color': color, 'line-width': ['case', highlighted, 2.5, 1.5], 'line-dasharray': [2, 2] } },
-        ...label(layer, 'point'),
+        ...label(layer),
       ];
     case 'route':
       return [
         { id: `${id}--casing`, type: 'line', source: id, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': ['case', highlighted, 7, 5], 'line-opacity': 0.8 } },
         { id: `${id}--line`, type: 'line', source: id, layout: { 'line-join': 'round' }, paint: { 'line-color': color, 'line-width': ['case', highlighted, 4, 2.5], ...dash } },
-        ...label(layer, 'line'),
+        ...label(layer),
       ];
     case 'point': {
       const ring = layer.marker === 'ring';
@@ -80,7 +83,7 @@ export function storyMapLayers(layer: StoryLayerInfo): AddLayerObject[] {
             'circle-stroke-width': ['case', status('closed'), 3, ring ? 2.5 : 1.5],
           },
         },
-        ...label(layer, 'point'),
+        ...label(layer),
         ...(layer.hasTimeline
           ? (['closed', 'restricted'] as const).map(
               (value): AddLayerObject => ({

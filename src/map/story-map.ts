@@ -4,19 +4,27 @@
  * state rather than a diff means fast scrolling, skipped chapters, reloads and hash
  * jumps all land in exactly the chapter's state.
  */
-import { lineSliceAlong } from '@turf/turf';
+import { along, length, lineSliceAlong } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { scaleLinear } from 'd3-scale';
 import { basemapStyle } from './basemap-style.ts';
-import { mapLayerIds, storyMapLayers } from './layer-registry.ts';
+import { mapLayerIds, routeLabelSource, storyMapLayers } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
 setWorkerUrl(workerUrl);
 
 const scrubSource = 'scrub-progress';
+
+/** A point halfway along each line, carrying the line's properties, for its label. */
+function midpoints(lines: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: lines.features.map((line) => ({ ...along(line as Feature<LineString>, length(line) / 2), properties: line.properties })),
+  };
+}
 
 export interface StoryMapOptions {
   container: HTMLElement;
@@ -71,12 +79,15 @@ export class StoryMap {
           const data = (await response.json()) as FeatureCollection;
           this.collections.set(layer.id, data);
           this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id' });
+          if (layer.kind === 'route') this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data) });
         } catch {
           this.options.onLayerUnavailable(layer.id);
           return;
         }
         for (const spec of storyMapLayers(layer)) {
-          this.map.addLayer({ ...spec, layout: { ...('layout' in spec ? spec.layout : {}), visibility: 'none' } } as typeof spec, 'place-dots');
+          // Shapes sit under the basemap's labels; story labels go on top so they win label collisions.
+          const beforeId = spec.type === 'symbol' ? undefined : 'place-dots';
+          this.map.addLayer({ ...spec, layout: { ...('layout' in spec ? spec.layout : {}), visibility: 'none' } } as typeof spec, beforeId);
         }
       }),
     );
