@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
+import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   output: 'static',
@@ -9,6 +10,7 @@ export default defineConfig({
   // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts).
   markdown: { processor: unified({ remarkPlugins: [remarkStoryTokens] }) },
   devToolbar: { enabled: false },
+  integrations: [precompress()],
   vite: {
     // No inlined assets: every file is served from the site's own origin under a strict CSP.
     build: { assetsInlineLimit: 0 },

@@ -29,6 +29,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as turf from '@turf/turf';
+import { signedArea } from '../../src/geo/geometry-walk.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const GEO_DIR = path.resolve(HERE, '..');
@@ -77,7 +78,7 @@ for (const name of PACKAGES) {
   packageDirs[name] = dir;
   versions[name] = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
 }
-const dataFile = (pkg: string, file: string) => path.join(packageDirs[pkg], file);
+const dataFile = (pkg: string, file: string) => path.join(packageDirs[pkg]!, file);
 if (!existsSync(PLACES_JSON)) {
   console.error(`geo:basemap: ${PLACES_JSON} not found (set GEO_PLACES_JSON to the geo-reference places.json).`);
   process.exit(1);
@@ -112,14 +113,9 @@ function bboxOf(geometry: any): number[] {
   walk(geometry.coordinates);
   return [w, s, e, n];
 }
-const intersectsBbox = (b: number[]) => !(b[2] < BBOX[0] || b[0] > BBOX[2] || b[3] < BBOX[1] || b[1] > BBOX[3]);
+const intersectsBbox = ([west, south, east, north]: number[]) => !(east! < BBOX[0] || west! > BBOX[2] || north! < BBOX[1] || south! > BBOX[3]);
 
-/** Shoelace signed area (lon/lat plane): > 0 means counter-clockwise. */
-function ringArea(ring: Position[]): number {
-  let a = 0;
-  for (let i = 0; i < ring.length - 1; i++) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return a / 2;
-}
+
 function polygonsOf(geometry: any): Position[][][] {
   if (geometry.type === 'Polygon') return [geometry.coordinates];
   if (geometry.type === 'MultiPolygon') return geometry.coordinates;
@@ -143,7 +139,7 @@ function validate(name: string, fc: FC) {
     walk(f.geometry.coordinates);
     for (const poly of polygonsOf(f.geometry)) {
       poly.forEach((ring, i) => {
-        const ccw = ringArea(ring) > 0;
+        const ccw = signedArea(ring) > 0;
         if (i === 0 ? !ccw : ccw) problems.push(`${id}: ring ${i} has the wrong winding`);
       });
     }
@@ -343,7 +339,7 @@ for (const [label, gn, cc, rank] of TOWNS) {
   placeFeatures.push({
     type: 'Feature',
     properties: { id: slug(label), name: label, rank },
-    geometry: { type: 'Point', coordinates: [round(Number(hits[0].lng)), round(Number(hits[0].lat))] },
+    geometry: { type: 'Point', coordinates: [round(Number(hits[0]!.lng)), round(Number(hits[0]!.lat))] },
   });
 }
 for (const [label, refName, rank] of REF_PLACES) {
@@ -408,7 +404,7 @@ const rivers: FC = {
     const line = turf.lineString(r.waypoints.map(([, p]) => p));
     const smooth = turf.simplify(turf.bezierSpline(line, BEZIER), { tolerance: RIVER_SIMPLIFY_TOLERANCE, highQuality: true });
     const coords = roundCoords(smooth.geometry.coordinates).filter(
-      (c: Position, i: number, a: Position[]) => i === 0 || c[0] !== a[i - 1][0] || c[1] !== a[i - 1][1],
+      (c: Position, i: number, a: Position[]) => i === 0 || c[0] !== a[i - 1]![0] || c[1] !== a[i - 1]![1],
     );
     return {
       type: 'Feature' as const,

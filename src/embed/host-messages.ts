@@ -19,16 +19,26 @@ export function postToHost(message: { type: 'story:height'; height: number } | {
   if (framed) window.parent.postMessage(message, '*');
 }
 
-/** Posts the content height now and whenever it changes (fonts, images, layout, resize). */
+/**
+ * Posts the content height now, whenever it changes (fonts, images, layout, resize), and
+ * again when a host loader announces itself with a viewport message: a loader that
+ * started after the first report still learns the height.
+ */
 export function reportContentHeight(): void {
   let reported = -1;
-  const report = () => {
+  const report = (always = false) => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height === reported) return;
+    if (height === reported && !always) return;
     reported = height;
     postToHost({ type: 'story:height', height });
   };
-  new ResizeObserver(report).observe(document.body);
+  new ResizeObserver(() => report()).observe(document.body);
+  let loaderHeard = false;
+  addEventListener('message', (event) => {
+    if (loaderHeard || !hostViewportFrom(event)) return;
+    loaderHeard = true;
+    report(true);
+  });
   report();
 }
 
@@ -52,6 +62,7 @@ export function hostViewportFrom(event: MessageEvent): HostViewport | undefined 
  * replace the story within someone else's page.
  */
 export function openLinksOutsideFrame(): void {
+  if (!framed) return;
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
     if (!(link instanceof HTMLAnchorElement)) return;

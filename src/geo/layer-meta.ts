@@ -13,10 +13,7 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date written as YYYY-MM or YYYY-MM-DD');
 
-const httpUrl = z
-  .string()
-  .url()
-  .refine((url) => /^https?:\/\//.test(url), 'must start with http:// or https://');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must start with http:// or https://' });
 
 /** How a layer is drawn. One entry per kind in the map's layer registry (src/map/layer-registry.ts). */
 export const layerKinds = ['region', 'area', 'point', 'route'] as const;
@@ -89,4 +86,4 @@ export const featurePropertiesSchema = z
       .array(z.object({ from: isoDate, status: z.enum(['open', 'closed', 'restricted']), note: z.string().optional() }))
       .optional(),
   })
-  .passthrough();
+  .loose();

@@ -43,7 +43,14 @@ function activate(index: number): void {
   dispatchEvent(new CustomEvent('story:chapter', { detail: { id: state.id, index } }));
 }
 
-const scroller = new Scroller({ steps, offset: () => (phone.matches ? 0.7 : 0.5) })
+// --- Embed hook (src/embed/embed-client.ts) ---
+// Inside another page's iframe that runs /embed.js, the host page scrolls, not this one:
+// the scroll engine then measures against the host's viewport, as reported to the embed.
+const embedded = root.dataset.embedded === 'true';
+let hostViewport: { top: number; height: number } | undefined;
+// --- end embed hook ---
+
+const scroller = new Scroller({ steps, offset: () => (phone.matches ? 0.7 : 0.5), viewport: () => hostViewport ?? { top: 0, height: innerHeight } })
   .onStepEnter(({ index }) => activate(index))
   .onStepProgress(({ index, progress }) => {
     if (storyMap && data.chapters[index]!.scrub) mapElement.dataset.scrubKm = storyMap.setScrubProgress(progress).toFixed(1);
@@ -135,6 +142,20 @@ async function startMap(): Promise<void> {
 }
 
 scroller.refresh();
+// --- Embed hook: height and chapter reports, host viewport, keyboard (src/embed/embed-client.ts) ---
+if (embedded) {
+  void import('../embed/embed-client.ts').then(({ startEmbed }) =>
+    startEmbed({
+      scroller,
+      goTo,
+      setHostViewport: (viewport) => {
+        hostViewport = viewport;
+        scroller.refresh();
+      },
+    }),
+  );
+}
+// --- end embed hook ---
 // The map engine is the heaviest thing on the page: fetch it only once the text is up.
 if (document.readyState === 'complete') setTimeout(startMap, 0);
 else addEventListener('load', () => setTimeout(startMap, 0), { once: true });

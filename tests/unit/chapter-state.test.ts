@@ -16,7 +16,7 @@ function layer(id: string, features: { id: string; coordinates: [number, number]
       features: features.map((f) => ({ type: 'Feature', properties: { id: f.id, name: f.id, ...(f.timeline ? { timeline: f.timeline } : {}) }, geometry: { type: 'Point', coordinates: f.coordinates } })),
     },
     featureIds: features.map((f) => f.id),
-  } as PublishedLayer;
+  } as unknown as PublishedLayer;
 }
 
 const layers = [

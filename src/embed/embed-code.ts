@@ -1,0 +1,60 @@
+/**
+ * The embed-code page in the browser: snippets with this site's real origin, the chapter
+ * picker, copy buttons and the live preview (whose frames public/embed.js manages).
+ */
+import { embedSnippet, frameAttributes, recommendedSandbox, type EmbedKind, type SnippetContext } from './snippet.ts';
+
+interface EmbedConfig {
+  base: string;
+  loaderIntegrity: string;
+  chapters: { id: string; title: string }[];
+}
+
+const config = JSON.parse(document.getElementById('embed-config')!.textContent!) as EmbedConfig;
+const context: SnippetContext = { origin: location.origin, base: config.base, loaderIntegrity: config.loaderIntegrity };
+const chapterById = (id: string | undefined) => config.chapters.find((chapter) => chapter.id === id) ?? config.chapters[0]!;
+const pinSelect = document.querySelector<HTMLSelectElement>('[data-pin-select]')!;
+
+function embedFor(snippet: HTMLElement): EmbedKind {
+  const kind = snippet.dataset.snippetKind;
+  if (kind === 'pinned') return { kind, chapter: chapterById(pinSelect.value) };
+  if (kind === 'card') return { kind, chapter: chapterById(snippet.dataset.chapterId) };
+  return { kind: 'story' };
+}
+
+function writeSnippets(): void {
+  for (const snippet of document.querySelectorAll<HTMLElement>('[data-snippet-kind]')) {
+    snippet.querySelector('[data-snippet]')!.textContent = embedSnippet(embedFor(snippet), context);
+  }
+}
+
+pinSelect.addEventListener('change', writeSnippets);
+writeSnippets();
+
+document.addEventListener('click', async (event) => {
+  const button = (event.target as Element).closest<HTMLButtonElement>('[data-copy]');
+  if (!button) return;
+  const text = button.closest('[data-snippet-kind]')!.querySelector('[data-snippet]')!.textContent ?? '';
+  const label = button.firstChild!;
+  try {
+    await navigator.clipboard.writeText(text);
+    label.textContent = 'Copied';
+  } catch {
+    label.textContent = 'Select the code and copy it';
+  }
+  setTimeout(() => (label.textContent = 'Copy'), 2500);
+});
+
+const previewSelect = document.querySelector<HTMLSelectElement>('[data-preview-select]')!;
+const preview = document.querySelector<HTMLElement>('[data-preview]')!;
+
+/** Replaces the preview frame with one built from the same attributes as the snippet. */
+previewSelect.addEventListener('change', () => {
+  const [kind, id] = previewSelect.value.split(':');
+  const embed: EmbedKind = kind === 'pinned' || kind === 'card' ? { kind, chapter: chapterById(id) } : { kind: 'story' };
+  const iframe = document.createElement('iframe');
+  for (const [name, value] of Object.entries(frameAttributes(embed, context))) iframe.setAttribute(name, value);
+  iframe.setAttribute('width', '100%');
+  iframe.setAttribute('sandbox', recommendedSandbox);
+  preview.replaceChildren(iframe);
+});

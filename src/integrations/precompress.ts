@@ -1,0 +1,46 @@
+/**
+ * Writes a .gz and a .br beside every compressible file of the built site, so static
+ * hosts that serve precompressed files (nginx gzip_static/brotli_static, Netlify,
+ * Cloudflare Pages, `serve`) send them without compressing on every request.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+const compressible = /\.(html|js|mjs|css|json|geojson|svg|txt|xml)$/;
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+async function* files(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (compressible.test(entry.name)) yield path;
+  }
+}
+
+export function precompress(): AstroIntegration {
+  return {
+    name: 'precompress',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        let original = 0;
+        let compressed = 0;
+        for await (const path of files(fileURLToPath(dir))) {
+          const content = await readFile(path);
+          const [gz, br] = await Promise.all([
+            gzipAsync(content, { level: 9 }),
+            brotliAsync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+          ]);
+          await Promise.all([writeFile(`${path}.gz`, gz), writeFile(`${path}.br`, br)]);
+          original += content.length;
+          compressed += br.length;
+        }
+        logger.info(`precompressed ${(original / 1024).toFixed(0)} KB of text to ${(compressed / 1024).toFixed(0)} KB (brotli)`);
+      },
+    },
+  };
+}

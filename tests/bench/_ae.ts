@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { startServer } from '/work/main/tests/bench/server.ts';
+const s = await startServer({ '/': '/work/main/dist' });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--enable-unsafe-swiftshader','--use-angle=swiftshader'] });
+const p = await b.newPage();
+p.on('request', async (r) => { if (r.url().endsWith('/')) console.log(await r.allHeaders()); });
+p.on('requestfinished', async (r) => { const z = await r.sizes(); const resp = await r.response(); console.log(r.url().slice(-50), z.responseBodySize, resp?.headers()['content-encoding']); });
+await p.goto(s.origin + '/');
+await p.waitForTimeout(8000);
+console.log(await p.evaluate(() => document.querySelector('[data-story-map]')?.getAttribute('data-map-state')));
+await b.close(); await s.close();

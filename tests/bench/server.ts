@@ -1,0 +1,93 @@
+/**
+ * A small static server for the bench. It honours Accept-Encoding the way a static
+ * host with precompression does (a `.br` or `.gz` sibling of the file when present),
+ * and otherwise gzips text on the fly, so the bytes the browser reports are real
+ * transfer sizes rather than the uncompressed sizes a dev server would send.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+const compressible = /^(text\/|application\/(json|geo\+json|xml)|image\/svg)/;
+
+export interface StaticServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+/**
+ * Serves each URL prefix from its folder: `{ '/': dist, '/reference/': tmp }`. The
+ * longest matching prefix wins, so the reference page can sit beside the built site
+ * on the same origin and share its data files and caches rules.
+ */
+export async function startServer(mounts: Record<string, string>): Promise<StaticServer> {
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const server: Server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const prefix = prefixes.find((p) => url.pathname.startsWith(p))!;
+      const root = mounts[prefix]!;
+      const relative = normalize(decodeURIComponent(url.pathname.slice(prefix.length)));
+      if (relative.startsWith('..')) throw Object.assign(new Error('outside root'), { status: 403 });
+      let path = join(root, relative);
+      if (!path.startsWith(root + sep) && path !== root) throw Object.assign(new Error('outside root'), { status: 403 });
+      if (!(await isFile(path))) path = join(path, 'index.html');
+      if (!(await isFile(path))) throw Object.assign(new Error('not found'), { status: 404 });
+
+      const type = types[extname(path)] ?? 'application/octet-stream';
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+        if (accepted.includes(encoding) && (await isFile(path + suffix))) {
+          const { size } = await stat(path + suffix);
+          response.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(size) });
+          createReadStream(path + suffix).pipe(response);
+          return;
+        }
+      }
+      const body = await readFile(path);
+      if (compressible.test(type) && accepted.includes('gzip')) {
+        const gz = gzipSync(body, { level: 9 });
+        response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': String(gz.length) });
+        response.end(gz);
+      } else {
+        response.writeHead(200, { ...headers, 'content-length': String(body.length) });
+        response.end(body);
+      }
+    } catch (error) {
+      response.writeHead((error as { status?: number }).status ?? 500, { 'content-type': 'text/plain' });
+      response.end(String((error as Error).message));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
