@@ -27,13 +27,19 @@
     }
   }
 
+  // A lazy iframe shows about:blank (of this page's origin) until it starts loading.
+  function notLoadedYet(iframe) {
+    var blank = iframe.contentDocument;
+    return Boolean(blank && blank.URL === 'about:blank');
+  }
+
   function isFiniteNumber(value) {
     return typeof value === 'number' && isFinite(value);
   }
 
   function sendViewport(iframe) {
     var origin = originOf(iframe);
-    if (!iframe.contentWindow || !origin || origin === 'null') return;
+    if (!iframe.contentWindow || !origin || origin === 'null' || notLoadedYet(iframe)) return;
     var rect = iframe.getBoundingClientRect();
     iframe.contentWindow.postMessage({ type: 'story:viewport', top: -(rect.top + iframe.clientTop), height: window.innerHeight }, origin);
   }

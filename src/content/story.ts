@@ -3,7 +3,7 @@
  * the data the browser receives. Shared by the story page, embeds and the catalog.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { basemapUrl, layerUrl } from '../geo/catalog.ts';
+import { basemapUrl, layerUrl, tilesUrl } from '../geo/catalog.ts';
 import { storyGeo } from '../geo/pipeline.ts';
 import { chapterMapState } from '../map/chapter-state.ts';
 import type { ChapterMapState, StoryData } from '../map/story-data.ts';
@@ -36,7 +36,8 @@ export async function loadStory(): Promise<{ chapters: StoryChapter[]; data: Sto
       id: layer.id,
       title: layer.meta.title,
       legend: layer.meta.legend,
-      url: layerUrl(layer),
+      url: tilesUrl(layer) ?? layerUrl(layer),
+      tiled: layer.tiles !== undefined,
       kind: layer.meta.style.kind,
       color: layer.meta.style.color,
       dashed: layer.meta.style.dashed,

@@ -15,14 +15,13 @@ import { hostViewportFrom, openLinksOutsideFrame, postToHost, reportContentHeigh
 
 export interface EmbedHooks {
   scroller: Scroller;
-  goTo: (index: number) => void;
   /** Makes the scroll engine measure against the host's viewport from now on. */
   setHostViewport: (viewport: HostViewport) => void;
 }
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
-export function startEmbed({ scroller, goTo, setHostViewport }: EmbedHooks): void {
+export function startEmbed({ scroller, setHostViewport }: EmbedHooks): void {
   const root = document.documentElement;
   const chapterBar = document.querySelector<HTMLElement>('.progress')!;
   const scrolly = document.querySelector<HTMLElement>('.scrolly')!;
@@ -39,9 +38,18 @@ export function startEmbed({ scroller, goTo, setHostViewport }: EmbedHooks): voi
   reportContentHeight();
   openLinksOutsideFrame();
 
+  /**
+   * Scrolls the frame, and only the frame, to a chapter: scrollIntoView would also scroll
+   * the host page to line the frame up, taking the reader away from where they were reading.
+   */
+  function scrollFrameTo(step: HTMLElement, behavior: ScrollBehavior): void {
+    scrollTo({ top: step.getBoundingClientRect().top + scrollY - chapterBar.offsetHeight, behavior });
+    step.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }
+
   // `#<id>` is scrolled to by the browser; `?chapter=<id>` (what the snippet generator writes) is scrolled to here.
   const deepLinked = steps.find((step) => step.id === new URLSearchParams(location.search).get('chapter'));
-  if (deepLinked) scrollTo({ top: deepLinked.getBoundingClientRect().top + scrollY - chapterBar.offsetHeight, behavior: 'instant' });
+  if (deepLinked) scrollFrameTo(deepLinked, 'instant');
 
   let viewport: HostViewport | undefined;
   let frame = 0;
@@ -72,6 +80,7 @@ export function startEmbed({ scroller, goTo, setHostViewport }: EmbedHooks): voi
     // Past the first or last chapter the keys scroll as usual, so the reader can always leave the frame.
     if (!step || target < 0 || target >= steps.length) return;
     event.preventDefault();
-    goTo(target);
+    const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches || root.dataset.motion === 'reduced';
+    scrollFrameTo(steps[target]!, reducedMotion ? 'instant' : 'smooth');
   });
 }

@@ -53,7 +53,8 @@ export function hostViewportFrom(event: MessageEvent): HostViewport | undefined 
   const data: unknown = event.data;
   if (typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== 'story:viewport') return undefined;
   const { top, height } = data as { top?: unknown; height?: unknown };
-  if (typeof top !== 'number' || typeof height !== 'number' || !Number.isFinite(top) || !Number.isFinite(height) || height <= 0) return undefined;
+  if (typeof top !== 'number' || typeof height !== 'number' || !Number.isFinite(top) || !Number.isFinite(height) || height <= 0)
+    return undefined;
   return { top, height: Math.min(height, 10_000) };
 }
 

@@ -7,4 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Builds run from the project root (package.json scripts); public/ is not bundled, so it is read from disk.
-export const loaderIntegrity = `sha384-${createHash('sha384').update(readFileSync(join(process.cwd(), 'public', 'embed.js'))).digest('base64')}`;
+export const loaderIntegrity = `sha384-${createHash('sha384')
+  .update(readFileSync(join(process.cwd(), 'public', 'embed.js')))
+  .digest('base64')}`;

@@ -44,7 +44,12 @@ export function frameAttributes(embed: EmbedKind, context: SnippetContext): Fram
     case 'pinned':
       return { src: `${root}?chapter=${encodeURIComponent(embed.chapter.id)}`, title: frameTitle(), height: '640' };
     case 'card':
-      return { src: `${root}${encodeURIComponent(embed.chapter.id)}/`, title: frameTitle(embed.chapter.title), height: '720', 'data-story-embed': '' };
+      return {
+        src: `${root}${encodeURIComponent(embed.chapter.id)}/`,
+        title: frameTitle(embed.chapter.title),
+        height: '720',
+        'data-story-embed': '',
+      };
   }
 }
 

@@ -35,6 +35,9 @@ export function headersFor(rules: readonly HeaderRule[], path: string): [string,
 /** The frame-ancestors sources of the policy that covers the site's pages. */
 export function allowedEmbedders(rules: readonly HeaderRule[]): string[] {
   const policy = headersFor(rules, '/').find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1] ?? '';
-  const directive = policy.split(';').map((part) => part.trim().split(/\s+/)).find(([name]) => name === 'frame-ancestors');
+  const directive = policy
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find(([name]) => name === 'frame-ancestors');
   return directive ? directive.slice(1) : ['*'];
 }

@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { chapterSchema } from '../content/chapter-schema.ts';
+import { replaceTokens } from '../content/story-tokens.ts';
 import { buildStoryGeo } from './pipeline.ts';
+import type { PublishedLayer } from './process-layer.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
 import { describeIssue } from './zod-issues.ts';
 
@@ -24,7 +26,8 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
   const chapterFiles = existsSync(chaptersDir) ? readdirSync(chaptersDir).filter((name) => name.endsWith('.md')) : [];
   for (const name of chapterFiles) {
     const file = `src/content/chapters/${name}`;
-    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(chaptersDir, name), 'utf8'));
+    const text = readFileSync(join(chaptersDir, name), 'utf8');
+    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
     if (!frontmatter) {
       problems.push({ severity: 'error', file, message: 'has no frontmatter (a block between --- lines at the top)' });
       continue;
@@ -40,6 +43,23 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
     if (!result.success) {
       for (const issue of result.error.issues) problems.push({ severity: 'error', file, message: describeIssue(issue, data).message });
     }
+    problems.push(...tokenProblems(file, text, geo.layers));
   }
   return { problems, layerCount: geo.layers.length, chapterCount: chapterFiles.length };
+}
+
+/**
+ * Renders every token in a chapter's prose, line by line, so a bad token fails here
+ * with its line. Inside `astro build` the content loader only logs such an error and
+ * publishes the chapter without its text.
+ */
+function tokenProblems(file: string, text: string, layers: readonly PublishedLayer[]): GeoProblem[] {
+  return text.split('\n').flatMap((line, index) => {
+    try {
+      replaceTokens(line, layers);
+      return [];
+    } catch (error) {
+      return [{ severity: 'error' as const, file, line: index + 1, message: (error as Error).message, fix: 'see the token list at the top of src/content/story-tokens.ts' }];
+    }
+  });
 }

@@ -29,34 +29,35 @@ export function findFeatureOffsets(text: string): number[] {
   let stringStart = 0;
   let inFeatures = false;
   let expectElement = false;
+  // Character codes, not one-character strings and a regex: this scans 50 MB layers too.
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+    const code = text.charCodeAt(i);
     if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') {
+      if (code === 92 /* \\ */) i++;
+      else if (code === 34 /* " */) {
         inString = false;
         if (depth === 1) lastKey = text.slice(stringStart + 1, i);
       }
       continue;
     }
-    if (/\s/.test(char)) continue;
-    if (inFeatures && depth === 2 && expectElement && char !== ']') {
+    if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+    if (inFeatures && depth === 2 && expectElement && code !== 93 /* ] */) {
       offsets.push(i);
       expectElement = false;
     }
-    if (char === '"') {
+    if (code === 34 /* " */) {
       inString = true;
       stringStart = i;
-    } else if (char === '{' || char === '[') {
+    } else if (code === 123 /* { */ || code === 91 /* [ */) {
       depth++;
-      if (depth === 2 && char === '[' && lastKey === 'features') {
+      if (depth === 2 && code === 91 && lastKey === 'features') {
         inFeatures = true;
         expectElement = true;
       }
-    } else if (char === '}' || char === ']') {
+    } else if (code === 125 /* } */ || code === 93 /* ] */) {
       depth--;
       if (depth === 1) inFeatures = false;
-    } else if (char === ',' && inFeatures && depth === 2) {
+    } else if (code === 44 /* , */ && inFeatures && depth === 2) {
       expectElement = true;
     }
   }

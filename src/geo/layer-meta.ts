@@ -60,6 +60,10 @@ export const layerMetaSchema = z
     readerProperties: z.array(z.string()).default(['name']),
     /** Coordinate precision kept in the published file (decimal places, at most 6). */
     precision: z.number().int().min(1).max(6).default(5),
+    /** Whether the layer is cut into vector tiles: `auto` when its published GeoJSON is over 1 MB; `never` keeps one GeoJSON file (which must stay under 2 MB); `always` tiles even a small layer. */
+    tiles: z.enum(['auto', 'always', 'never']).default('auto'),
+    /** Tolerance in metres for simplifying lines and outlines at build time; 0 turns it off. Default: 10 m for layers over 1 MB, none for smaller ones. */
+    simplify: z.number().min(0).max(5000).optional(),
   })
   .strict()
   .refine((meta) => !meta.approximate || (meta.approximateNote?.length ?? 0) > 0, {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
@@ -6,7 +6,7 @@ import { loadLayers } from './load-layers.ts';
 import { processLayer, type PublishedLayer } from './process-layer.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
 import { countryLabelPoints } from './label-points.ts';
-import { layerByteBudget } from './story-region.ts';
+import { tileBudgetBytes, untiledLayerBudgetBytes } from './budgets.ts';
 
 export interface BasemapFile {
   name: string;
@@ -28,13 +28,28 @@ export interface StoryGeo {
 export function buildStoryGeo(projectRoot: string): StoryGeo {
   const { layers: inputs, problems } = loadLayers(projectRoot);
   const layers = inputs.map(processLayer);
-  for (const layer of layers) {
-    if (layer.json.length > layerByteBudget) {
-      problems.push({ severity: 'error', file: `geo/layers/${layer.id}.geojson`, message: `publishes ${(layer.json.length / 1e6).toFixed(1)} MB, over the ${layerByteBudget / 1e6} MB budget for one file`, fix: 'simplify the geometry (e.g. mapshaper -simplify 10%) or lower "precision" in the metadata' });
-    }
-  }
+  problems.push(...layers.flatMap(budgetProblems));
   if (problems.some((p) => p.severity === 'error')) throw new GeoInputError(problems);
   return { layers, basemap: loadBasemap(projectRoot), warnings: problems };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
+
+/**
+ * What a layer costs a reader, against the budgets in budgets.ts: a layer downloaded
+ * whole must stay small; a tiled layer may be any size, but each tile must stay small.
+ */
+function budgetProblems(layer: PublishedLayer): GeoProblem[] {
+  const file = `geo/layers/${layer.id}.meta.json`;
+  if (!layer.tiles && layer.json.length > untiledLayerBudgetBytes) {
+    return [{ severity: 'error', file, message: `"tiles": "never" publishes ${megabytes(layer.json.length)} of GeoJSON, over the ${megabytes(untiledLayerBudgetBytes)} budget for a layer readers download whole`, fix: 'remove "tiles": "never" so the build cuts the layer into vector tiles, or simplify it (raise "simplify", lower "precision")' }];
+  }
+  const largest = layer.tiles?.largestTile;
+  if (largest && largest.bytes > tileBudgetBytes) {
+    return [{ severity: 'error', file, message: `tile ${largest.z}/${largest.x}/${largest.y} is ${kilobytes(largest.bytes)} gzipped, over the ${kilobytes(tileBudgetBytes)} budget for one vector tile (a chapter view loads several)`, fix: 'raise "simplify" (metres), list fewer "readerProperties", or split the layer into several layers' }];
+  }
+  return [];
 }
 
 function basemapFile(name: string, collection: FeatureCollection): BasemapFile {
@@ -53,10 +68,33 @@ function loadBasemap(projectRoot: string): BasemapFile[] {
   return countries ? [...files, basemapFile('country-labels', countryLabelPoints(JSON.parse(countries.json) as FeatureCollection))] : files;
 }
 
-let cached: StoryGeo | undefined;
+/** Names, sizes and modification times of every geo input: cheap to read, changes whenever an input does. */
+function inputsStamp(projectRoot: string): string {
+  return ['layers', 'basemap']
+    .map((folder) => join(projectRoot, 'geo', folder))
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir).map((name) => {
+      const { size, mtimeMs } = statSync(join(dir, name));
+      return `${dir}/${name}:${size}:${mtimeMs}`;
+    }))
+    .join('\n');
+}
 
-/** The pipeline's result for this project, computed once per build process. */
+/**
+ * Astro loads this module several times in one build (content config, remark plugin,
+ * prerendered pages), each with its own module state: the cache lives on globalThis
+ * so a 50 MB layer is checked and tiled once per process, and is keyed on the inputs
+ * so `astro dev` picks up an edited layer.
+ */
+const cache = ((globalThis as { [key: symbol]: unknown })[Symbol.for('story-geo')] ??= new Map<string, { stamp: string; geo: StoryGeo }>()) as Map<string, { stamp: string; geo: StoryGeo }>;
+
+/** The pipeline's result for this project, computed once per build process and again only when an input changes. */
 export function storyGeo(): StoryGeo {
-  cached ??= buildStoryGeo(process.cwd());
-  return cached;
+  const root = process.cwd();
+  const stamp = inputsStamp(root);
+  const hit = cache.get(root);
+  if (hit?.stamp === stamp) return hit.geo;
+  const geo = buildStoryGeo(root);
+  cache.set(root, { stamp, geo });
+  return geo;
 }

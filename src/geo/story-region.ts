@@ -4,6 +4,3 @@
  * projected coordinates, the wrong file).
  */
 export const storyRegion = { west: 70, south: 0, east: 110, north: 35 } as const;
-
-/** Largest GeoJSON a layer may publish as one file before it must be tiled. */
-export const layerByteBudget = 2_000_000;

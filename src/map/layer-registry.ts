@@ -24,12 +24,15 @@ export const routeLabelSource = (layerId: string) => `${layerId}--label-points`;
 function label(layer: StoryLayerInfo): AddLayerObject[] {
   if (!layer.labelProperty) return [];
   const route = layer.kind === 'route';
+  // A tiled route has no midpoint source (its lines arrive cut into tiles): its label follows the line instead.
+  const alongLine = route && layer.tiled;
   return [
     {
       id: `${layer.id}--label`,
       type: 'symbol',
-      source: route ? routeLabelSource(layer.id) : layer.id,
+      source: route && !alongLine ? routeLabelSource(layer.id) : layer.id,
       layout: {
+        ...(alongLine ? { 'symbol-placement': 'line' as const } : {}),
         'text-field': route ? ['concat', ['get', layer.labelProperty], ' · ', ['get', 'lengthLabel']] : ['get', layer.labelProperty],
         'text-font': labelFont,
         'text-size': route ? 12 : 13,
@@ -45,6 +48,13 @@ function label(layer: StoryLayerInfo): AddLayerObject[] {
 
 /** The MapLibre layers that draw one story layer, hidden until a chapter shows them. */
 export function storyMapLayers(layer: StoryLayerInfo): AddLayerObject[] {
+  const specs = styleLayers(layer);
+  if (!layer.tiled) return specs;
+  // A tiled layer's source is a vector source: each style layer names the tiles' MVT layer, which the build names after the layer id.
+  return specs.map((spec) => ('source' in spec && spec.source === layer.id ? ({ ...spec, 'source-layer': layer.id } as AddLayerObject) : spec));
+}
+
+function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
   const { id, color } = layer;
   const dash = layer.dashed ? { 'line-dasharray': [2, 1.5] } : {};
   switch (layer.kind) {

@@ -30,7 +30,10 @@ export interface StoryLayerInfo {
   id: string;
   title: string;
   legend: string;
+  /** Where the map reads the layer: its GeoJSON, or for a tiled layer its PMTiles archive. */
   url: string;
+  /** True when `url` is a PMTiles archive of vector tiles, whose one source-layer is named after the layer id. */
+  tiled: boolean;
   kind: LayerKind;
   color: string;
   dashed: boolean;

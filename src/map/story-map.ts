@@ -6,7 +6,7 @@
  */
 import { along, length, lineSliceAlong } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type PaddingOptions } from 'maplibre-gl';
+import { addProtocol, Map as MapLibreMap, setWorkerUrl, type AddProtocolAction, type GeoJSONSource, type PaddingOptions } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { scaleLinear } from 'd3-scale';
@@ -17,6 +17,14 @@ import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts
 setWorkerUrl(workerUrl);
 
 const scrubSource = 'scrub-progress';
+
+let pmtilesProtocol: Promise<void> | undefined;
+
+/** Registers the pmtiles:// protocol once, loading its reader only for a story that has a tiled layer. */
+function registerPmtiles(): Promise<void> {
+  pmtilesProtocol ??= import('pmtiles').then(({ Protocol }) => addProtocol('pmtiles', new Protocol().tile as AddProtocolAction));
+  return pmtilesProtocol;
+}
 
 /** A point halfway along each line, carrying the line's properties, for its label. */
 function midpoints(lines: FeatureCollection): FeatureCollection {
@@ -60,6 +68,8 @@ export class StoryMap {
       // The story drives the camera; dragging would fight the scroll.
       interactive: false,
       fadeDuration: 0,
+      // MapLibre labels its canvas (role="region", not a tab stop) with this string.
+      locale: { 'Map.Title': 'Map of the story; its description is announced at each chapter change' },
     });
     const storyMap = new StoryMap(map, options);
     await new Promise<void>((resolve, reject) => {
@@ -74,12 +84,20 @@ export class StoryMap {
     await Promise.all(
       this.layers.map(async (layer) => {
         try {
-          const response = await fetch(layer.url);
-          if (!response.ok) throw new Error(`${response.status}`);
-          const data = (await response.json()) as FeatureCollection;
-          this.collections.set(layer.id, data);
-          this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id' });
-          if (layer.kind === 'route') this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data) });
+          if (layer.tiled) {
+            // Read tile by tile with range requests: a reader fetches the tiles in view, never the whole archive.
+            await registerPmtiles();
+            this.map.addSource(layer.id, { type: 'vector', url: `pmtiles://${new URL(layer.url, location.href).href}`, promoteId: 'id' });
+            // Its features never reach the page whole, so it has none to set emphasis or status on; visibility still applies.
+            this.collections.set(layer.id, { type: 'FeatureCollection', features: [] });
+          } else {
+            const response = await fetch(layer.url);
+            if (!response.ok) throw new Error(`${response.status}`);
+            const data = (await response.json()) as FeatureCollection;
+            this.collections.set(layer.id, data);
+            this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id' });
+            if (layer.kind === 'route') this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data) });
+          }
         } catch {
           this.options.onLayerUnavailable(layer.id);
           return;
@@ -115,7 +133,8 @@ export class StoryMap {
     }
     const scrub = state.scrub;
     this.scrubLine = scrub && (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
-    this.setScrubProgress(0);
+    // With reduced motion nothing is drawn by scrolling: the route appears whole at once.
+    this.setScrubProgress(this.options.reducedMotion() ? 1 : 0);
     this.moveCamera(state);
   }
 

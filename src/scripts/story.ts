@@ -53,7 +53,8 @@ let hostViewport: { top: number; height: number } | undefined;
 const scroller = new Scroller({ steps, offset: () => (phone.matches ? 0.7 : 0.5), viewport: () => hostViewport ?? { top: 0, height: innerHeight } })
   .onStepEnter(({ index }) => activate(index))
   .onStepProgress(({ index, progress }) => {
-    if (storyMap && data.chapters[index]!.scrub) mapElement.dataset.scrubKm = storyMap.setScrubProgress(progress).toFixed(1);
+    // Under reduced motion the route is drawn whole; scrolling does not animate it.
+    if (storyMap && data.chapters[index]!.scrub) mapElement.dataset.scrubKm = storyMap.setScrubProgress(reducedMotion() ? 1 : progress).toFixed(1);
   });
 
 function goTo(index: number): void {
@@ -135,6 +136,22 @@ async function startMap(): Promise<void> {
     mapElement.dataset.mapIdle = 'true';
   });
   map.on('moveend', publishCamera);
+  // A lost WebGL context leaves a blank canvas and a map without a style: show the static
+  // maps, and unset `storyMap` so nothing calls into the map. MapLibre rebuilds its style
+  // when the context comes back but drops feature states, so once the rebuilt style has
+  // loaded the active chapter is applied again in whole.
+  const live = storyMap;
+  map.on('webglcontextlost', () => {
+    storyMap = undefined;
+    showFallback();
+  });
+  map.on('webglcontextrestored', () =>
+    map.once('style.load', () => {
+      storyMap = live;
+      mapElement.dataset.mapState = 'ready';
+      activate(Math.max(0, scroller.active));
+    }),
+  );
   addEventListener('resize', () => storyMap?.resize(), { passive: true });
   mapElement.dataset.mapState = 'ready';
   if (scroller.active >= 0) activate(scroller.active);
@@ -147,7 +164,6 @@ if (embedded) {
   void import('../embed/embed-client.ts').then(({ startEmbed }) =>
     startEmbed({
       scroller,
-      goTo,
       setHostViewport: (viewport) => {
         hostViewport = viewport;
         scroller.refresh();

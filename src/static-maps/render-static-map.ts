@@ -43,7 +43,7 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
     const { color, dashed, kind, marker, labelProperty } = layer.meta.style;
     const highlighted = new Set(state.highlights[layer.id] ?? []);
     const statuses = state.statuses[layer.id] ?? {};
-    for (const feature of layer.collection.features) {
+    for (const feature of layer.overview.features) {
       const id = String(feature.properties?.id);
       const emphasis = highlighted.has(id);
       if (kind === 'point') {

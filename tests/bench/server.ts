@@ -29,6 +29,8 @@ const compressible = /^(text\/|application\/(json|geo\+json|xml)|image\/svg)/;
 
 export interface StaticServer {
   origin: string;
+  /** Every response so far: path and body bytes as sent (compressed when it was). The bench empties it between loads. */
+  log: { path: string; bytes: number }[];
   close(): Promise<void>;
 }
 
@@ -39,10 +41,11 @@ async function isFile(path: string): Promise<boolean> {
 /**
  * Serves each URL prefix from its folder: `{ '/': dist, '/reference/': tmp }`. The
  * longest matching prefix wins, so the reference page can sit beside the built site
- * on the same origin and share its data files and caches rules.
+ * on the same origin and share its data files.
  */
 export async function startServer(mounts: Record<string, string>): Promise<StaticServer> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
+  const log: StaticServer['log'] = [];
   const server: Server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -57,10 +60,15 @@ export async function startServer(mounts: Record<string, string>): Promise<Stati
 
       const type = types[extname(path)] ?? 'application/octet-stream';
       const accepted = String(request.headers['accept-encoding'] ?? '');
-      const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
-      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+      // Each load uses a fresh browser context, so caching only matters within a load (MapLibre's workers share one fetch).
+      const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'max-age=600', vary: 'Accept-Encoding' };
+      for (const [encoding, suffix] of [
+        ['br', '.br'],
+        ['gzip', '.gz'],
+      ] as const) {
         if (accepted.includes(encoding) && (await isFile(path + suffix))) {
           const { size } = await stat(path + suffix);
+          log.push({ path: url.pathname, bytes: size });
           response.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(size) });
           createReadStream(path + suffix).pipe(response);
           return;
@@ -69,9 +77,11 @@ export async function startServer(mounts: Record<string, string>): Promise<Stati
       const body = await readFile(path);
       if (compressible.test(type) && accepted.includes('gzip')) {
         const gz = gzipSync(body, { level: 9 });
+        log.push({ path: url.pathname, bytes: gz.length });
         response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': String(gz.length) });
         response.end(gz);
       } else {
+        log.push({ path: url.pathname, bytes: body.length });
         response.writeHead(200, { ...headers, 'content-length': String(body.length) });
         response.end(body);
       }
@@ -84,6 +94,7 @@ export async function startServer(mounts: Record<string, string>): Promise<Stati
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    log,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

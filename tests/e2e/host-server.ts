@@ -36,7 +36,7 @@ function articlePage(embed: string, rogueSrc?: string): string {
   const above = Array.from({ length: 6 }, (_, i) => paragraph(i + 1)).join('\n');
   const below = Array.from({ length: 14 }, (_, i) => paragraph(i + 7)).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Host article</title><style>body { margin: 0 auto; max-width: 60rem; font: 18px/1.6 Georgia, serif; padding: 0 1rem; }</style></head>
+<title>Host article</title><link rel="icon" href="data:,"><style>body { margin: 0 auto; max-width: 60rem; font: 18px/1.6 Georgia, serif; padding: 0 1rem; }</style></head>
 <body><h1>A news article that embeds the map story</h1>
 ${above}
 <div id="embed">${embed}</div>
@@ -60,7 +60,10 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-export async function startEmbedServers(sitePort = Number(process.env.EMBED_SITE_PORT ?? 4413), hostPort = Number(process.env.EMBED_HOST_PORT ?? 4412)): Promise<EmbedServers> {
+export async function startEmbedServers(
+  sitePort = Number(process.env.EMBED_SITE_PORT ?? 4413),
+  hostPort = Number(process.env.EMBED_HOST_PORT ?? 4412),
+): Promise<EmbedServers> {
   const rules = parseHeadersFile(await readFile(join(dist, '_headers'), 'utf8'));
   const siteOrigin = `http://127.0.0.1:${sitePort}`;
   const hostOrigin = `http://127.0.0.1:${hostPort}`;
@@ -73,7 +76,10 @@ export async function startEmbedServers(sitePort = Number(process.env.EMBED_SITE
     if (!file.startsWith(dist)) return void response.writeHead(403).end();
     try {
       const body = await readFile(file);
-      response.writeHead(200, Object.fromEntries([['content-type', contentTypes[extname(file)] ?? 'application/octet-stream'], ...headersFor(rules, path)]));
+      response.writeHead(
+        200,
+        Object.fromEntries([['content-type', contentTypes[extname(file)] ?? 'application/octet-stream'], ...headersFor(rules, path)]),
+      );
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -91,6 +97,7 @@ export async function startEmbedServers(sitePort = Number(process.env.EMBED_SITE
     setArticle(embed, options = {}) {
       article = articlePage(embed, options.rogue ? `${siteOrigin}/__test/rogue.html` : undefined);
     },
-    close: () => Promise.all([site, host].map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined),
+    close: () =>
+      Promise.all([site, host].map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined),
   };
 }

@@ -2,6 +2,10 @@ import { getIssues } from '@placemarkio/check-geojson';
 import type { FeatureCollection } from 'geojson';
 import type { LayerInput } from '../layer-input.ts';
 import { lineColumnAt, type GeoProblem } from '../problems.ts';
+import { shapeIssues } from './shape.ts';
+
+/** check-geojson takes ~4 s per MB; bigger files get the same rules from shape.ts on the parsed JSON. */
+const checkGeojsonMaxChars = 1_000_000;
 
 /**
  * Is the file JSON, and GeoJSON that a map can draw? check-geojson carries the
@@ -37,6 +41,18 @@ export function validateStructure(layer: LayerInput): GeoProblem[] {
     problems.push({ severity: 'error', file, message: `the top-level type is "${String((parsed as { type: unknown }).type)}"; a layer must be a FeatureCollection`, fix: 'wrap the geometry or feature in {"type":"FeatureCollection","features":[...]}' });
     return problems;
   }
+  problems.push(...(text.length > checkGeojsonMaxChars ? parsedShapeProblems(layer, parsed) : checkGeojsonProblems(layer)));
+  const collection = parsed as FeatureCollection;
+  if (problems.length === 0 && collection.features.length === 0) {
+    problems.push({ severity: 'error', file, message: 'the FeatureCollection has no features', fix: 'add at least one feature, or remove the layer' });
+  }
+  if (problems.length === 0) layer.collection = collection;
+  return problems;
+}
+
+function checkGeojsonProblems(layer: LayerInput): GeoProblem[] {
+  const { file, text } = layer;
+  const problems: GeoProblem[] = [];
   const seen = new Set<string>();
   for (const issue of getIssues(text).filter((i) => i.severity === 'error')) {
     const featureIndex = featureAt(layer.featureOffsets, issue.from);
@@ -46,12 +62,20 @@ export function validateStructure(layer: LayerInput): GeoProblem[] {
     seen.add(key);
     problems.push({ severity: 'error', file, ...lineColumnAt(text, issue.from), ...(featureIndex === undefined ? {} : { featureIndex }), message: issue.message.replace(/’/g, "'") });
   }
-  const collection = parsed as FeatureCollection;
-  if (problems.length === 0 && collection.features.length === 0) {
-    problems.push({ severity: 'error', file, message: 'the FeatureCollection has no features', fix: 'add at least one feature, or remove the layer' });
-  }
-  if (problems.length === 0) layer.collection = collection;
   return problems;
+}
+
+function parsedShapeProblems(layer: LayerInput, parsed: object): GeoProblem[] {
+  const { file, text } = layer;
+  const features = (parsed as { features?: unknown }).features;
+  if (!Array.isArray(features)) return [{ severity: 'error', file, message: 'This must be an array.', fix: 'put the features in a "features": [...] array' }];
+  return shapeIssues(features).map(({ featureIndex, message }) => ({
+    severity: 'error' as const,
+    file,
+    featureIndex,
+    ...lineColumnAt(text, layer.featureOffsets[featureIndex] ?? 0),
+    message: message.replace(/’/g, "'"),
+  }));
 }
 
 /** Index of the feature whose text contains `offset`. */

@@ -1,0 +1,208 @@
+/**
+ * Builds the REFERENCE page: the same chapters, camera and layers, written the way
+ * the common scrollytelling template does it, so the story's figures have a baseline
+ * measured in the same run. What makes it "the template":
+ * - a single HTML page with a config and one script;
+ * - every layer and source in the style up front, so every file is fetched at load;
+ * - chapters toggle layers by opacity (setPaintProperty on every layer) on enter;
+ * - camera flyTo on enter; an IntersectionObserver on the steps; no lazy loading.
+ * What keeps it fair: the same MapLibre build, basemap style, layer styles, data files,
+ * map size (the story's sticky 60 % column) and prose, and the same contract
+ * attributes (data-map-state, data-map-idle, html[data-active-chapter]) for the bench.
+ */
+import { along, length } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { AddLayerObject, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { basemapStyle } from '../../src/map/basemap-style.ts';
+import { routeLabelSource, storyMapLayers } from '../../src/map/layer-registry.ts';
+import type { StoryData } from '../../src/map/story-data.ts';
+
+export const referencePrefix = '/reference/';
+const maplibreDist = fileURLToPath(new URL('../../node_modules/maplibre-gl/dist/', import.meta.url));
+
+/** The story's own data, as the built page hands it to the browser. */
+export function storyDataFromHtml(html: string): StoryData {
+  const match = /<script type="application\/json" id="story-data"[^>]*>([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error('dist/index.html has no <script id="story-data">');
+  return JSON.parse(match[1]!) as StoryData;
+}
+
+/** Each chapter's heading and paragraphs from the built page: the same prose, so the same scroll length. */
+function chapterProse(html: string): Map<string, string> {
+  const prose = new Map<string, string>();
+  for (const [, id, body] of html.matchAll(/<section\b[^>]*\bdata-chapter="([^"]+)"[^>]*>([\s\S]*?)<\/section>/g)) {
+    const title = /<h2\b[^>]*>([\s\S]*?)<\/h2>/.exec(body!)?.[1] ?? id;
+    const paragraphs = [...body!.matchAll(/<p\b[^>]*>[\s\S]*?<\/p>/g)].map((m) => m[0]).join('\n');
+    prose.set(id!, `<h2>${title}</h2>\n${paragraphs}`);
+  }
+  return prose;
+}
+
+/** The paint properties that make a MapLibre layer (in)visible, as the template's `opacity` toggles them. */
+function opacityProperties(type: LayerSpecification['type']): string[] {
+  switch (type) {
+    case 'fill':
+      return ['fill-opacity'];
+    case 'line':
+      return ['line-opacity'];
+    case 'circle':
+      return ['circle-opacity', 'circle-stroke-opacity'];
+    case 'symbol':
+      return ['text-opacity'];
+    default:
+      return [];
+  }
+}
+
+/** Precompressed siblings, as the site's build writes them, so both pages get the same transfer treatment. */
+async function writeCompressed(path: string, content: string | Buffer): Promise<void> {
+  const buffer = Buffer.from(content);
+  await writeFile(path, buffer);
+  await writeFile(`${path}.gz`, gzipSync(buffer, { level: 9 }));
+  await writeFile(
+    `${path}.br`,
+    brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }),
+  );
+}
+
+/**
+ * Writes the reference page into `outDir` (served at /reference/). Data URLs stay the
+ * built site's /data/… files; MapLibre is the package's ESM build, which is the code
+ * the site bundles, because the site's chunk exports only minified names.
+ */
+export async function buildReferencePage(distDir: string, outDir: string): Promise<void> {
+  const html = await readFile(join(distDir, 'index.html'), 'utf8');
+  const data = storyDataFromHtml(html);
+  const prose = chapterProse(html);
+  await mkdir(join(outDir, 'labels'), { recursive: true });
+
+  const style = basemapStyle(data.basemap) as StyleSpecification;
+  const shapes: LayerSpecification[] = [];
+  const labels: LayerSpecification[] = [];
+  // Layer id -> [map layer id, paint property, visible value][], for the opacity toggles.
+  const toggles: Record<string, [string, string, unknown][]> = {};
+  for (const layer of data.layers) {
+    style.sources[layer.id] = { type: 'geojson', data: layer.url, promoteId: 'id' };
+    if (layer.kind === 'route') {
+      // The template keeps label points in a file of their own; computed here as the story does at runtime.
+      const lines = JSON.parse(await readFile(join(distDir, layer.url), 'utf8')) as FeatureCollection;
+      const points: FeatureCollection = {
+        type: 'FeatureCollection',
+        features: lines.features.map((line) => ({ ...along(line as Feature<LineString>, length(line) / 2), properties: line.properties })),
+      };
+      await writeCompressed(join(outDir, 'labels', `${layer.id}.geojson`), JSON.stringify(points));
+      style.sources[routeLabelSource(layer.id)] = { type: 'geojson', data: `${referencePrefix}labels/${layer.id}.geojson` };
+    }
+    toggles[layer.id] = [];
+    for (const spec of storyMapLayers(layer) as (AddLayerObject & LayerSpecification)[]) {
+      const paint: Record<string, unknown> = { ...('paint' in spec ? spec.paint : {}) };
+      for (const property of opacityProperties(spec.type)) {
+        toggles[layer.id]!.push([spec.id, property, paint[property] ?? 1]);
+        paint[property] = 0;
+      }
+      (spec.type === 'symbol' ? labels : shapes).push({ ...spec, paint } as LayerSpecification);
+    }
+  }
+  // Same stacking as the story: shapes under the basemap's place dots, story labels on top.
+  const dots = style.layers.findIndex((layer) => layer.id === 'place-dots');
+  style.layers.splice(dots, 0, ...shapes);
+  style.layers.push(...labels);
+
+  const config = {
+    style,
+    chapters: data.chapters.map((chapter) => ({ id: chapter.id, camera: chapter.camera, layers: chapter.visibleLayers })),
+    toggles,
+  };
+  await writeCompressed(join(outDir, 'config.js'), `export const config = ${JSON.stringify(config)};\n`);
+  await writeCompressed(join(outDir, 'reference.js'), referenceScript);
+
+  const mjs = (await readFile(join(maplibreDist, 'maplibre-gl.mjs'), 'utf8')).replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+  await writeCompressed(join(outDir, 'maplibre-gl.mjs'), mjs);
+  await writeCompressed(join(outDir, 'maplibre-gl.css'), await readFile(join(maplibreDist, 'maplibre-gl.css')));
+  const worker = (await readFile(join(maplibreDist, 'maplibre-gl-worker.mjs'), 'utf8')).replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+  await writeCompressed(join(outDir, 'maplibre-gl-worker.mjs'), worker);
+
+  // Labels need the same face the story's map uses (Noto Sans, drawn locally since the style has no glyphs URL).
+  const notoSansFile = (await readdir(join(distDir, '_astro'))).find((name) => /^noto-sans-latin-400-normal\.[\w-]+\.woff2$/.test(name));
+  const notoSans = notoSansFile && `/_astro/${notoSansFile}`;
+  const steps = data.chapters
+    .map(
+      (chapter) =>
+        `<section class="step" id="${chapter.id}" data-step="${chapter.id}"><div class="card">${prose.get(chapter.id) ?? ''}</div></section>`,
+    )
+    .join('\n');
+  await writeCompressed(
+    join(outDir, 'index.html'),
+    `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Reference: scrollytelling template</title>
+<meta name="description" content="The story's chapters and layers in the common scrollytelling template, as a baseline for the bench.">
+<link rel="stylesheet" href="${referencePrefix}maplibre-gl.css">
+<style>
+${notoSans ? `@font-face { font-family: 'Noto Sans'; src: url(${notoSans}) format('woff2'); font-weight: 400; }` : ''}
+body { margin: 0; font: 1.15rem/1.55 Georgia, serif; color: #1f1f1f; background: #fff; }
+#map { position: fixed; top: 0; right: 0; width: 60%; height: 100vh; background: #dbe6ee; }
+#story { width: 40%; }
+.step { min-height: 100vh; padding: 18vh 1.5rem 10vh 3.5rem; box-sizing: border-box; }
+.card { max-width: 34rem; opacity: 0.55; transition: opacity 0.3s; }
+.step.active .card { opacity: 1; }
+</style>
+</head>
+<body>
+<div id="map" data-story-map data-map-state="loading"></div>
+<main id="story">
+${steps}
+</main>
+<script type="module" src="${referencePrefix}reference.js"></script>
+</body>
+</html>
+`,
+  );
+}
+
+/** The template's runtime, served as-is (plain JS: the browser runs it untranspiled). */
+const referenceScript = `import { Map, setWorkerUrl } from './maplibre-gl.mjs';
+import { config } from './config.js';
+
+setWorkerUrl(new URL('./maplibre-gl-worker.mjs', import.meta.url).href);
+// Map labels are drawn with the page's Noto Sans (the style has no glyphs URL): load it first, as the story does.
+await document.fonts.load('13px "Noto Sans"');
+const mapElement = document.getElementById('map');
+const map = new Map({ container: mapElement, style: config.style, bounds: [88, 9, 102, 28], interactive: false, fadeDuration: 0 });
+const padding = { top: 56, right: 56, bottom: 56, left: 56 };
+
+function enter(index) {
+  const chapter = config.chapters[index];
+  document.documentElement.dataset.activeChapter = chapter.id;
+  document.querySelectorAll('.step').forEach((step, i) => step.classList.toggle('active', i === index));
+  for (const [layerId, toggles] of Object.entries(config.toggles)) {
+    const visible = chapter.layers.includes(layerId);
+    for (const [mapLayerId, property, value] of toggles) map.setPaintProperty(mapLayerId, property, visible ? value : 0);
+  }
+  const { camera } = chapter;
+  const target = camera.bounds
+    ? map.cameraForBounds([[camera.bounds[0], camera.bounds[1]], [camera.bounds[2], camera.bounds[3]]], { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch })
+    : { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+  map.flyTo({ ...target, padding, duration: 1600 });
+}
+
+map.on('movestart', () => (mapElement.dataset.mapIdle = 'false'));
+map.on('idle', () => (mapElement.dataset.mapIdle = 'true'));
+map.on('load', () => {
+  mapElement.dataset.mapState = 'ready';
+  const steps = [...document.querySelectorAll('.step')];
+  // A step is entered when it crosses the middle of the viewport, as scrollama's offset 0.5.
+  const observer = new IntersectionObserver(
+    (entries) => entries.forEach((entry) => entry.isIntersecting && enter(steps.indexOf(entry.target))),
+    { rootMargin: '-50% 0px -50% 0px' },
+  );
+  steps.forEach((step) => observer.observe(step));
+});
+`;

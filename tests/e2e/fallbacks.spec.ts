@@ -1,0 +1,142 @@
+/**
+ * The whole story, read top to bottom in the conditions readers really have: a normal
+ * browser, no WebGL, no JavaScript, a GPU that drops the map's context mid-story, and
+ * a layer file that does not arrive. Every chapter must stay readable with a map.
+ */
+import { expect, type Page } from '@playwright/test';
+import { readChapter, readChapterWithoutScript, test } from '../fixtures/story-reader.ts';
+import { expectChapterApplied, scrollToChapter, storyData, waitForMapReady, watchPage } from './story-page.ts';
+
+/** Loses the map canvas's own WebGL context through WEBGL_lose_context, as a GPU reset would; optionally gets it back. */
+async function loseContext(page: Page, { restore }: { restore: boolean }): Promise<void> {
+  await page.evaluate(async (restore) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-story-map] canvas')!;
+    // getContext with the type the map created returns that same, live context.
+    const lose = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+    const lost = new Promise((resolve) => canvas.addEventListener('webglcontextlost', resolve, { once: true }));
+    lose.loseContext();
+    await lost;
+    // Restoring is only allowed once the loss event has been fully dispatched.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (restore) lose.restoreContext();
+  }, restore);
+}
+
+// Reading all fifteen chapters with their maps takes minutes on a shared two-core machine.
+test.slow();
+
+test.describe('with WebGL', () => {
+  test('every chapter is readable and shows the live map in its state, with no page errors', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto('/');
+    await waitForMapReady(page);
+    for (const chapter of (await storyData(page)).chapters) await readChapter(page, chapter, 'live');
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test('when the WebGL context is lost mid-story, the rest of the story shows static maps, with no page errors', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters } = await storyData(page);
+    const middle = Math.floor(chapters.length / 2);
+    for (const chapter of chapters.slice(0, middle)) await readChapter(page, chapter, 'live');
+    await loseContext(page, { restore: false });
+    await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'fallback');
+    // The chapter being read when the GPU failed gets its static map at once.
+    await expect(page.locator(`[data-static-map="${chapters[middle - 1]!.id}"]`)).toBeVisible();
+    for (const chapter of chapters.slice(middle)) await readChapter(page, chapter, 'fallback');
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  test('when the lost context comes back, the map returns to the active chapter exactly as it was drawn', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters } = await storyData(page);
+    // The chapter with closed crossings: drawn hollow through feature state, which MapLibre's
+    // rebuilt style drops (without reapplying the chapter about 0.5% of the pixels differ).
+    const chapter = chapters.find((c) => Object.values(c.statuses).some((byFeature) => Object.values(byFeature).includes('closed')))!;
+    await scrollToChapter(page, chapter.id);
+    await expectChapterApplied(page, chapter);
+    const canvas = page.locator('[data-story-map] canvas');
+    const before = await canvas.screenshot();
+    await loseContext(page, { restore: true });
+    await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready');
+    await expectChapterApplied(page, chapter);
+    await expect.poll(async () => differingPixels(before, await canvas.screenshot()), { message: 'share of pixels that differ from before the loss' }).toBeLessThan(0.001);
+    // And the story goes on from there with a live map.
+    await readChapter(page, chapters[chapter.index + 1]!, 'live');
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  test('a layer file that fails to load is marked unavailable in the legend while the rest of the map works', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto('/');
+    const { chapters, layers } = await storyData(page);
+    const failing = layers.find((l) => l.id === 'border-crossings')!;
+    await page.route(`**${failing.url}`, (route) => route.abort('failed'));
+    await page.reload();
+    await waitForMapReady(page);
+    const chapter = chapters.find((c) => c.visibleLayers.includes(failing.id) && c.visibleLayers.length > 1)!;
+    await scrollToChapter(page, chapter.id);
+    const item = page.locator(`[data-legend] li[data-layer="${failing.id}"]`);
+    await expect(item).toContainText(failing.legend);
+    await expect(item).toContainText('unavailable');
+    // The other layers are drawn and listed as usual; the map reports what it really shows.
+    const others = chapter.visibleLayers.filter((id) => id !== failing.id);
+    await expect.poll(async () => (await page.locator('[data-story-map]').getAttribute('data-visible-layers'))?.split(' ').sort()).toEqual(others.sort());
+    for (const id of others) await expect(page.locator(`[data-legend] li[data-layer="${id}"]`)).not.toContainText('unavailable');
+    await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-idle', 'true');
+    expect(watch.pageErrors).toEqual([]);
+  });
+});
+
+test.describe('without WebGL (Chromium started with --disable-webgl --disable-3d-apis)', () => {
+  test.use({ extraBrowserArgs: ['--disable-webgl', '--disable-3d-apis'] });
+
+  test('every chapter is readable and shows its static map, with no page errors', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto('/');
+    await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'fallback');
+    const { chapters } = await storyData(page);
+    for (const chapter of chapters) await readChapter(page, chapter, 'fallback');
+    // The live region still describes each map as chapters change.
+    await expect(page.locator('p[data-map-description]')).toHaveText(await page.locator(`section#${chapters.at(-1)!.id}`).getAttribute('data-map-description') as string);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every chapter is readable and carries its static map with real alt text', async ({ page }) => {
+    await page.goto('/');
+    const chapters = await page.locator('section[data-chapter]').evaluateAll((sections) =>
+      sections.map((s) => ({ id: s.id, description: s.getAttribute('data-map-description')! })),
+    );
+    expect(chapters.length).toBeGreaterThanOrEqual(10);
+    for (const { id, description } of chapters) {
+      await readChapterWithoutScript(page, id);
+      const alt = await page.locator(`section#${id} .chapter-static-map`).getAttribute('alt');
+      expect(alt, `alt text of ${id}`).toBe(description);
+      expect(alt!.length).toBeGreaterThan(40);
+    }
+    // The dated crossing statuses are in a table, for readers who cannot see any map.
+    await expect(page.locator('[data-status-table="border-crossings"] tbody tr').first()).toBeVisible();
+  });
+});
+
+/** Share of pixels whose colour differs noticeably between two PNG screenshots of the same size. */
+async function differingPixels(a: Buffer, b: Buffer): Promise<number> {
+  const { PNG } = await import('pngjs');
+  const [x, y] = [PNG.sync.read(a), PNG.sync.read(b)];
+  if (x.width !== y.width || x.height !== y.height) return 1;
+  let differing = 0;
+  for (let i = 0; i < x.data.length; i += 4) {
+    if (Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 30) differing++;
+  }
+  return differing / (x.width * x.height);
+}
