@@ -48,6 +48,8 @@ export class StoryMap {
   private readonly layers: StoryLayerInfo[];
   private readonly collections = new Map<string, FeatureCollection>();
   private scrubLine: Feature<LineString> | undefined;
+  /** What the scrub source holds now: re-sending the same data would cost a worker round trip and delay 'idle'. */
+  private drawnScrub: { line: Feature<LineString> | undefined; km: number } = { line: undefined, km: 0 };
   private current: ChapterMapState | undefined;
 
   private readonly options: StoryMapOptions;
@@ -140,10 +142,11 @@ export class StoryMap {
 
   /** Draws the chapter's scrubbed route up to `progress` (0..1) of its length. */
   setScrubProgress(progress: number): number {
-    const source = this.map.getSource<GeoJSONSource>(scrubSource)!;
     const scrub = this.current?.scrub;
     const distance = scrub && this.scrubLine ? scaleLinear().domain([0.1, 0.8]).range([0, scrub.lengthKm]).clamp(true)(progress) : 0;
-    source.setData(distance > 0 ? lineSliceAlong(this.scrubLine!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] });
+    if (distance === this.drawnScrub.km && (distance === 0 || this.scrubLine === this.drawnScrub.line)) return distance;
+    this.drawnScrub = { line: this.scrubLine, km: distance };
+    this.map.getSource<GeoJSONSource>(scrubSource)!.setData(distance > 0 ? lineSliceAlong(this.scrubLine!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] });
     return distance;
   }
 

@@ -83,7 +83,7 @@ function cameraPadding() {
   const edge = phone.matches ? 20 : 56;
   const legendHeight = legend.offsetHeight + 16;
   const padding = phone.matches
-    ? { top: legendHeight + edge, bottom: Math.round(innerHeight * 0.45), left: edge, right: edge }
+    ? { top: legendHeight + edge, bottom: Math.round(mapElement.clientHeight * 0.45), left: edge, right: edge }
     : { top: edge, bottom: legendHeight + edge, left: edge, right: edge };
   mapElement.dataset.cameraPadding = `${padding.top},${padding.right},${padding.bottom},${padding.left}`;
   return padding;

@@ -3,6 +3,7 @@
  * and emphasis as the live map. It is what readers see without JavaScript or WebGL,
  * what prints, and each chapter's preview image.
  */
+import { rewind } from '@turf/turf';
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection } from 'geojson';
 import { escapeXml } from '../charts/bar-chart.ts';
@@ -30,7 +31,9 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
   const projection = geoMercator().fitExtent([[40, 40], [width - 40, height - 40]], frame);
   const path = geoPath(projection).digits(1);
   const base = (name: string) => JSON.parse(basemap.find((file) => file.name === name)?.json ?? '{"type":"FeatureCollection","features":[]}') as FeatureCollection;
-  const draw = (object: GeoPermissibleObjects) => path(object) ?? '';
+  // d3-geo reads rings on the sphere, where RFC 7946's counter-clockwise outer ring means
+  // "everything but this polygon": reverse the winding before drawing.
+  const draw = (object: GeoPermissibleObjects) => path(rewind(object as FeatureCollection, { reverse: true }) as GeoPermissibleObjects) ?? '';
 
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="${basemapColors.water}"/>`,
