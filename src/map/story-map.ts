@@ -47,6 +47,9 @@ export class StoryMap {
   readonly map: MapLibreMap;
   private readonly layers: StoryLayerInfo[];
   private readonly collections = new Map<string, FeatureCollection>();
+  /** What MapLibre currently shows: layer id -> visibility, `layer/feature` -> serialized feature-state. */
+  private readonly shown = new Map<string, string>();
+  private readonly featureStates = new Map<string, string>();
   private scrubLine: Feature<LineString> | undefined;
   /** What the scrub source holds now: re-sending the same data would cost a worker round trip and delay 'idle'. */
   private drawnScrub: { line: Feature<LineString> | undefined; km: number } = { line: undefined, km: 0 };
@@ -122,15 +125,25 @@ export class StoryMap {
 
   apply(state: ChapterMapState): void {
     this.current = state;
+    // The whole state is computed every time, but MapLibre is only told what differs from what
+    // it shows: each call can re-place symbols, and that is what made chapter changes stutter.
     for (const layer of this.layers) {
       if (!this.collections.has(layer.id)) continue;
-      const visible = state.visibleLayers.includes(layer.id);
-      for (const mapLayerId of mapLayerIds(layer)) this.map.setLayoutProperty(mapLayerId, 'visibility', visible ? 'visible' : 'none');
+      const visibility = state.visibleLayers.includes(layer.id) ? 'visible' : 'none';
+      if (this.shown.get(layer.id) !== visibility) {
+        for (const mapLayerId of mapLayerIds(layer)) this.map.setLayoutProperty(mapLayerId, 'visibility', visibility);
+        this.shown.set(layer.id, visibility);
+      }
       const highlights = state.highlights[layer.id] ?? [];
       const statuses = state.statuses[layer.id] ?? {};
       for (const feature of this.collections.get(layer.id)!.features) {
         const id = String(feature.properties?.id);
-        this.map.setFeatureState({ source: layer.id, id }, { highlight: highlights.includes(id), status: statuses[id] ?? null });
+        const featureState = { highlight: highlights.includes(id), status: statuses[id] ?? null };
+        const key = `${layer.id}/${id}`;
+        const serialized = JSON.stringify(featureState);
+        if (this.featureStates.get(key) === serialized) continue;
+        this.map.setFeatureState({ source: layer.id, id }, featureState);
+        this.featureStates.set(key, serialized);
       }
     }
     const scrub = state.scrub;
