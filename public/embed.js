@@ -86,7 +86,14 @@
       var height = Math.round(Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, data.height)));
       if (iframe.style.height !== height + 'px') iframe.style.height = height + 'px';
       sendViewport(iframe);
-    } else if (data.type === 'story:chapter' && typeof data.id === 'string' && /^[a-z0-9-]{1,100}$/.test(data.id) && isFiniteNumber(data.index) && data.index >= 0 && data.index % 1 === 0) {
+    } else if (
+      data.type === 'story:chapter' &&
+      typeof data.id === 'string' &&
+      /^[a-z0-9-]{1,100}$/.test(data.id) &&
+      isFiniteNumber(data.index) &&
+      data.index >= 0 &&
+      data.index % 1 === 0
+    ) {
       iframe.dispatchEvent(new CustomEvent('story:chapter', { detail: { id: data.id, index: data.index } }));
     }
   });

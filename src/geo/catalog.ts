@@ -52,7 +52,12 @@ export function propertyCell(value: unknown): { text: string; href?: string } {
 export function attributeSample(layer: PublishedLayer, count = 5): { columns: string[]; rows: ReturnType<typeof propertyCell>[][] } {
   const features = layer.collection.features.slice(0, count);
   const columns = [...new Set(features.flatMap((feature) => Object.keys(feature.properties ?? {})))];
-  return { columns, rows: features.map((feature) => columns.map((column) => (feature.properties?.[column] === undefined ? { text: '' } : propertyCell(feature.properties[column])))) };
+  return {
+    columns,
+    rows: features.map((feature) =>
+      columns.map((column) => (feature.properties?.[column] === undefined ? { text: '' } : propertyCell(feature.properties[column]))),
+    ),
+  };
 }
 
 /** A layer's extent with a minimum size, so a single point still gets a readable map around it. */

@@ -59,7 +59,15 @@ function tokenProblems(file: string, text: string, layers: readonly PublishedLay
       replaceTokens(line, layers);
       return [];
     } catch (error) {
-      return [{ severity: 'error' as const, file, line: index + 1, message: (error as Error).message, fix: 'see the token list at the top of src/content/story-tokens.ts' }];
+      return [
+        {
+          severity: 'error' as const,
+          file,
+          line: index + 1,
+          message: (error as Error).message,
+          fix: 'see the token list at the top of src/content/story-tokens.ts',
+        },
+      ];
     }
   });
 }

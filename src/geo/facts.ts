@@ -13,13 +13,15 @@ export function findFeature(layers: readonly PublishedLayer[], ref: string): Fea
 
 /** Length of a line feature along the ground, in km. */
 export function lengthKm(feature: Feature): number {
-  if (!/LineString/.test(feature.geometry.type)) throw new Error(`"${feature.properties?.id}" is a ${feature.geometry.type}; only lines have a length`);
+  if (!/LineString/.test(feature.geometry.type))
+    throw new Error(`"${feature.properties?.id}" is a ${feature.geometry.type}; only lines have a length`);
   return length(feature, { units: 'kilometers' });
 }
 
 /** Area of a polygon feature, in km². */
 export function areaKm2(feature: Feature): number {
-  if (!/Polygon/.test(feature.geometry.type)) throw new Error(`"${feature.properties?.id}" is a ${feature.geometry.type}; only polygons have an area`);
+  if (!/Polygon/.test(feature.geometry.type))
+    throw new Error(`"${feature.properties?.id}" is a ${feature.geometry.type}; only polygons have an area`);
   return area(feature) / 1e6;
 }
 
@@ -34,7 +36,9 @@ export function distanceKm(a: Feature, b: Feature): number {
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
     // turf measures to one LineString at a time: take the nearest part.
     const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-    return Math.min(...parts.map((coordinates) => pointToLineDistance(point as Feature<Point>, lineString(coordinates), { units: 'kilometers' })));
+    return Math.min(
+      ...parts.map((coordinates) => pointToLineDistance(point as Feature<Point>, lineString(coordinates), { units: 'kilometers' })),
+    );
   }
   if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
     return Math.max(0, pointToPolygonDistance(point as Feature<Point>, other as Feature<Polygon | MultiPolygon>, { units: 'kilometers' }));
@@ -51,7 +55,9 @@ export function nearestFeature(from: Feature, layer: PublishedLayer): { feature:
 
 /** Bounds [west, south, east, north] enclosing layers and/or `layer/feature` refs. */
 export function boundsOf(layers: readonly PublishedLayer[], refs: readonly string[]): [number, number, number, number] {
-  const features = refs.flatMap((ref) => (ref.includes('/') ? [findFeature(layers, ref)] : (layers.find((l) => l.id === ref)?.collection.features ?? [])));
+  const features = refs.flatMap((ref) =>
+    ref.includes('/') ? [findFeature(layers, ref)] : (layers.find((l) => l.id === ref)?.collection.features ?? []),
+  );
   if (features.length === 0) throw new Error(`nothing to fit in [${refs.join(', ')}]`);
   return bbox({ type: 'FeatureCollection', features } satisfies FeatureCollection) as [number, number, number, number];
 }

@@ -5,13 +5,9 @@
  */
 import { z } from 'zod';
 
-const hexColor = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb, e.g. "#b5651d"');
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb, e.g. "#b5651d"');
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date written as YYYY-MM or YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date written as YYYY-MM or YYYY-MM-DD');
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must start with http:// or https://' });
 

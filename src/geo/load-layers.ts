@@ -31,12 +31,23 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
     if (name.endsWith('.meta.json')) {
       const id = name.slice(0, -'.meta.json'.length);
       if (!names.includes(`${id}.geojson`)) {
-        problems.push({ severity: 'error', file: rel(join(layersDir, name)), message: `has no GeoJSON beside it (expected ${id}.geojson)`, fix: 'add the GeoJSON file or delete this metadata file' });
+        problems.push({
+          severity: 'error',
+          file: rel(join(layersDir, name)),
+          message: `has no GeoJSON beside it (expected ${id}.geojson)`,
+          fix: 'add the GeoJSON file or delete this metadata file',
+        });
       }
       continue;
     }
     if (!name.endsWith('.geojson')) {
-      if (!name.startsWith('.')) problems.push({ severity: 'error', file: rel(join(layersDir, name)), message: 'is not a layer file: geo/layers holds only <id>.geojson and <id>.meta.json pairs', fix: 'rename it to .geojson if it is GeoJSON, or move it elsewhere' });
+      if (!name.startsWith('.'))
+        problems.push({
+          severity: 'error',
+          file: rel(join(layersDir, name)),
+          message: 'is not a layer file: geo/layers holds only <id>.geojson and <id>.meta.json pairs',
+          fix: 'rename it to .geojson if it is GeoJSON, or move it elsewhere',
+        });
       continue;
     }
     const id = name.slice(0, -'.geojson'.length);
@@ -45,7 +56,12 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
     const text = readFileSync(geojsonPath, 'utf8');
     const layer: LayerInput = { id, file: rel(geojsonPath), metaFile: rel(metaPath), text, featureOffsets: findFeatureOffsets(text) };
     if (!layerIdPattern.test(id)) {
-      problems.push({ severity: 'error', file: layer.file, message: `"${id}" is not a valid layer id`, fix: 'name layer files in lowercase words joined by hyphens, e.g. border-crossings.geojson' });
+      problems.push({
+        severity: 'error',
+        file: layer.file,
+        message: `"${id}" is not a valid layer id`,
+        fix: 'name layer files in lowercase words joined by hyphens, e.g. border-crossings.geojson',
+      });
       continue;
     }
     const layerProblems = checkLayer(layer, existsSync(metaPath) ? readFileSync(metaPath, 'utf8') : undefined);

@@ -43,11 +43,25 @@ const kilobytes = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
 function budgetProblems(layer: PublishedLayer): GeoProblem[] {
   const file = `geo/layers/${layer.id}.meta.json`;
   if (!layer.tiles && layer.json.length > untiledLayerBudgetBytes) {
-    return [{ severity: 'error', file, message: `"tiles": "never" publishes ${megabytes(layer.json.length)} of GeoJSON, over the ${megabytes(untiledLayerBudgetBytes)} budget for a layer readers download whole`, fix: 'remove "tiles": "never" so the build cuts the layer into vector tiles, or simplify it (raise "simplify", lower "precision")' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: `"tiles": "never" publishes ${megabytes(layer.json.length)} of GeoJSON, over the ${megabytes(untiledLayerBudgetBytes)} budget for a layer readers download whole`,
+        fix: 'remove "tiles": "never" so the build cuts the layer into vector tiles, or simplify it (raise "simplify", lower "precision")',
+      },
+    ];
   }
   const largest = layer.tiles?.largestTile;
   if (largest && largest.bytes > tileBudgetBytes) {
-    return [{ severity: 'error', file, message: `tile ${largest.z}/${largest.x}/${largest.y} is ${kilobytes(largest.bytes)} gzipped, over the ${kilobytes(tileBudgetBytes)} budget for one vector tile (a chapter view loads several)`, fix: 'raise "simplify" (metres), list fewer "readerProperties", or split the layer into several layers' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: `tile ${largest.z}/${largest.x}/${largest.y} is ${kilobytes(largest.bytes)} gzipped, over the ${kilobytes(tileBudgetBytes)} budget for one vector tile (a chapter view loads several)`,
+        fix: 'raise "simplify" (metres), list fewer "readerProperties", or split the layer into several layers',
+      },
+    ];
   }
   return [];
 }
@@ -73,10 +87,12 @@ function inputsStamp(projectRoot: string): string {
   return ['layers', 'basemap']
     .map((folder) => join(projectRoot, 'geo', folder))
     .filter((dir) => existsSync(dir))
-    .flatMap((dir) => readdirSync(dir).map((name) => {
-      const { size, mtimeMs } = statSync(join(dir, name));
-      return `${dir}/${name}:${size}:${mtimeMs}`;
-    }))
+    .flatMap((dir) =>
+      readdirSync(dir).map((name) => {
+        const { size, mtimeMs } = statSync(join(dir, name));
+        return `${dir}/${name}:${size}:${mtimeMs}`;
+      }),
+    )
     .join('\n');
 }
 
@@ -86,7 +102,10 @@ function inputsStamp(projectRoot: string): string {
  * so a 50 MB layer is checked and tiled once per process, and is keyed on the inputs
  * so `astro dev` picks up an edited layer.
  */
-const cache = ((globalThis as { [key: symbol]: unknown })[Symbol.for('story-geo')] ??= new Map<string, { stamp: string; geo: StoryGeo }>()) as Map<string, { stamp: string; geo: StoryGeo }>;
+const cache = ((globalThis as { [key: symbol]: unknown })[Symbol.for('story-geo')] ??= new Map<
+  string,
+  { stamp: string; geo: StoryGeo }
+>()) as Map<string, { stamp: string; geo: StoryGeo }>;
 
 /** The pipeline's result for this project, computed once per build process and again only when an input changes. */
 export function storyGeo(): StoryGeo {

@@ -31,8 +31,7 @@ export class GeoInputError extends Error {
 
   constructor(problems: GeoProblem[]) {
     super(
-      `${problems.filter((p) => p.severity === 'error').length} problem(s) in the geo input:\n` +
-        problems.map(formatProblem).join('\n'),
+      `${problems.filter((p) => p.severity === 'error').length} problem(s) in the geo input:\n` + problems.map(formatProblem).join('\n'),
     );
     this.name = 'GeoInputError';
     this.problems = problems;

@@ -34,7 +34,12 @@ export function precompress(): AstroIntegration {
           const [gz, br] = await Promise.all([
             gzipAsync(content, { level: 9 }),
             // Top quality costs seconds per megabyte: keep it for files read on first view, not multi-MB downloads.
-            brotliAsync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: content.length > 1_000_000 ? 5 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+            brotliAsync(content, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: content.length > 1_000_000 ? 5 : 11,
+                [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+              },
+            }),
           ]);
           await Promise.all([writeFile(`${path}.gz`, gz), writeFile(`${path}.br`, br)]);
           original += content.length;

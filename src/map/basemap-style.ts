@@ -6,7 +6,15 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { labelFont } from './layer-registry.ts';
 
-export const basemapColors = { water: '#dbe6ee', land: '#f6f4ef', foreignLand: '#efece5', admin: '#cdc7bc', border: '#8f8a80', river: '#8fb5cf', label: '#5b5750' };
+export const basemapColors = {
+  water: '#dbe6ee',
+  land: '#f6f4ef',
+  foreignLand: '#efece5',
+  admin: '#cdc7bc',
+  border: '#8f8a80',
+  river: '#8fb5cf',
+  label: '#5b5750',
+};
 
 export function basemapStyle(urls: Record<string, string>): StyleSpecification {
   const source = (name: string) => ({ type: 'geojson' as const, data: urls[name] ?? '' });
@@ -21,16 +29,33 @@ export function basemapStyle(urls: Record<string, string>): StyleSpecification {
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': basemapColors.water } },
-      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': ['case', ['==', ['get', 'id'], 'mm'], basemapColors.land, basemapColors.foreignLand] } },
+      {
+        id: 'land',
+        type: 'fill',
+        source: 'countries',
+        paint: { 'fill-color': ['case', ['==', ['get', 'id'], 'mm'], basemapColors.land, basemapColors.foreignLand] },
+      },
       { id: 'admin1', type: 'line', source: 'admin1', minzoom: 4, paint: { 'line-color': basemapColors.admin, 'line-width': 0.7 } },
-      { id: 'rivers', type: 'line', source: 'rivers', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': basemapColors.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 3] } },
+      {
+        id: 'rivers',
+        type: 'line',
+        source: 'rivers',
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': basemapColors.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 9, 3] },
+      },
       { id: 'country-borders', type: 'line', source: 'countries', paint: { 'line-color': basemapColors.border, 'line-width': 1.1 } },
       {
         id: 'river-labels',
         type: 'symbol',
         source: 'rivers',
         minzoom: 5.5,
-        layout: { 'symbol-placement': 'line', 'text-field': ['concat', ['get', 'name'], ' (schematic)'], 'text-font': labelFont, 'text-size': 11, 'text-letter-spacing': 0.05 },
+        layout: {
+          'symbol-placement': 'line',
+          'text-field': ['concat', ['get', 'name'], ' (schematic)'],
+          'text-font': labelFont,
+          'text-size': 11,
+          'text-letter-spacing': 0.05,
+        },
         paint: { 'text-color': '#4f7896', 'text-halo-color': basemapColors.water, 'text-halo-width': 1.2 },
       },
       {
@@ -38,7 +63,13 @@ export function basemapStyle(urls: Record<string, string>): StyleSpecification {
         type: 'symbol',
         source: 'country-labels',
         maxzoom: 7,
-        layout: { 'text-field': ['upcase', ['get', 'name']], 'text-font': labelFont, 'text-size': 13, 'text-letter-spacing': 0.2, 'text-max-width': 8 },
+        layout: {
+          'text-field': ['upcase', ['get', 'name']],
+          'text-font': labelFont,
+          'text-size': 13,
+          'text-letter-spacing': 0.2,
+          'text-max-width': 8,
+        },
         paint: { 'text-color': '#8a857b', 'text-halo-color': basemapColors.land, 'text-halo-width': 1.5 },
       },
       {

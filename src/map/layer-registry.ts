@@ -51,7 +51,9 @@ export function storyMapLayers(layer: StoryLayerInfo): AddLayerObject[] {
   const specs = styleLayers(layer);
   if (!layer.tiled) return specs;
   // A tiled layer's source is a vector source: each style layer names the tiles' MVT layer, which the build names after the layer id.
-  return specs.map((spec) => ('source' in spec && spec.source === layer.id ? ({ ...spec, 'source-layer': layer.id } as AddLayerObject) : spec));
+  return specs.map((spec) =>
+    'source' in spec && spec.source === layer.id ? ({ ...spec, 'source-layer': layer.id } as AddLayerObject) : spec,
+  );
 }
 
 function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
@@ -61,27 +63,65 @@ function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
     case 'region':
       return [
         { id: `${id}--fill`, type: 'fill', source: id, paint: { 'fill-color': color, 'fill-opacity': ['case', highlighted, 0.3, 0.16] } },
-        { id: `${id}--outline`, type: 'line', source: id, paint: { 'line-color': color, 'line-width': ['case', highlighted, 2.5, 1.5], ...dash } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source: id,
+          paint: { 'line-color': color, 'line-width': ['case', highlighted, 2.5, 1.5], ...dash },
+        },
         ...label(layer),
       ];
     case 'area':
       return [
         { id: `${id}--fill`, type: 'fill', source: id, paint: { 'fill-color': color, 'fill-opacity': ['case', highlighted, 0.28, 0.14] } },
-        { id: `${id}--outline`, type: 'line', source: id, paint: { 'line-color': color, 'line-width': ['case', highlighted, 2.5, 1.5], 'line-dasharray': [2, 2] } },
+        {
+          id: `${id}--outline`,
+          type: 'line',
+          source: id,
+          paint: { 'line-color': color, 'line-width': ['case', highlighted, 2.5, 1.5], 'line-dasharray': [2, 2] },
+        },
         ...label(layer),
       ];
     case 'route':
       return [
-        { id: `${id}--casing`, type: 'line', source: id, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': ['case', highlighted, 7, 5], 'line-opacity': 0.8 } },
-        { id: `${id}--line`, type: 'line', source: id, layout: { 'line-join': 'round' }, paint: { 'line-color': color, 'line-width': ['case', highlighted, 4, 2.5], ...dash } },
+        {
+          id: `${id}--casing`,
+          type: 'line',
+          source: id,
+          layout: { 'line-cap': 'round', 'line-join': 'round' },
+          paint: { 'line-color': '#ffffff', 'line-width': ['case', highlighted, 7, 5], 'line-opacity': 0.8 },
+        },
+        {
+          id: `${id}--line`,
+          type: 'line',
+          source: id,
+          layout: { 'line-join': 'round' },
+          paint: { 'line-color': color, 'line-width': ['case', highlighted, 4, 2.5], ...dash },
+        },
         ...label(layer),
       ];
     case 'point': {
       const ring = layer.marker === 'ring';
       // Closed crossings are hollow and restricted ones half-toned, so status never rests on colour alone.
-      const fill: ExpressionSpecification = ['case', status('closed'), '#ffffff', status('restricted'), '#bdbdbd', ring ? '#ffffff' : color];
+      const fill: ExpressionSpecification = [
+        'case',
+        status('closed'),
+        '#ffffff',
+        status('restricted'),
+        '#bdbdbd',
+        ring ? '#ffffff' : color,
+      ];
       return [
-        ...(ring ? [{ id: `${id}--halo`, type: 'circle', source: id, paint: { 'circle-radius': 14, 'circle-color': color, 'circle-opacity': 0.15, 'circle-blur': 0.4 } } as AddLayerObject] : []),
+        ...(ring
+          ? [
+              {
+                id: `${id}--halo`,
+                type: 'circle',
+                source: id,
+                paint: { 'circle-radius': 14, 'circle-color': color, 'circle-opacity': 0.15, 'circle-blur': 0.4 },
+              } as AddLayerObject,
+            ]
+          : []),
         {
           id: `${id}--circle`,
           type: 'circle',
@@ -95,23 +135,21 @@ function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
         },
         ...label(layer),
         ...(layer.hasTimeline
-          ? (['closed', 'restricted'] as const).map(
-              (value): AddLayerObject => ({
-                id: `${id}--status-${value}`,
-                type: 'symbol',
-                source: id,
-                layout: {
-                  'text-field': value === 'closed' ? 'CLOSED' : 'REOPENED, RESTRICTED',
-                  'text-font': labelFont,
-                  'text-size': 10,
-                  'text-offset': [0, -1.3],
-                  'text-anchor': 'bottom',
-                  'text-letter-spacing': 0.05,
-                  'text-allow-overlap': true,
-                },
-                paint: { 'text-color': '#9b1c1c', 'text-opacity': ['case', status(value), 1, 0], ...halo },
-              }),
-            )
+          ? (['closed', 'restricted'] as const).map((value): AddLayerObject => ({
+              id: `${id}--status-${value}`,
+              type: 'symbol',
+              source: id,
+              layout: {
+                'text-field': value === 'closed' ? 'CLOSED' : 'REOPENED, RESTRICTED',
+                'text-font': labelFont,
+                'text-size': 10,
+                'text-offset': [0, -1.3],
+                'text-anchor': 'bottom',
+                'text-letter-spacing': 0.05,
+                'text-allow-overlap': true,
+              },
+              paint: { 'text-color': '#9b1c1c', 'text-opacity': ['case', status(value), 1, 0], ...halo },
+            }))
           : []),
       ];
     }

@@ -14,16 +14,39 @@ function swatch(layer: StoryLayerInfo): SVGSVGElement {
   const shape = document.createElementNS(svgNs, layer.kind === 'route' ? 'line' : layer.kind === 'point' ? 'circle' : 'rect');
   const attributes: Record<string, string> =
     layer.kind === 'route'
-      ? { x1: '2', y1: '8', x2: '22', y2: '8', stroke: layer.color, 'stroke-width': '3', ...(layer.dashed ? { 'stroke-dasharray': '5 3' } : {}) }
+      ? {
+          x1: '2',
+          y1: '8',
+          x2: '22',
+          y2: '8',
+          stroke: layer.color,
+          'stroke-width': '3',
+          ...(layer.dashed ? { 'stroke-dasharray': '5 3' } : {}),
+        }
       : layer.kind === 'point'
         ? { cx: '12', cy: '8', r: '5', fill: layer.marker === 'ring' ? '#fff' : layer.color, stroke: layer.color, 'stroke-width': '2' }
-        : { x: '3', y: '2', width: '18', height: '12', fill: layer.color, 'fill-opacity': '0.25', stroke: layer.color, 'stroke-width': '1.5', ...(layer.kind === 'area' ? { 'stroke-dasharray': '3 2' } : {}) };
+        : {
+            x: '3',
+            y: '2',
+            width: '18',
+            height: '12',
+            fill: layer.color,
+            'fill-opacity': '0.25',
+            stroke: layer.color,
+            'stroke-width': '1.5',
+            ...(layer.kind === 'area' ? { 'stroke-dasharray': '3 2' } : {}),
+          };
   for (const [name, value] of Object.entries(attributes)) shape.setAttribute(name, value);
   svg.append(shape);
   return svg;
 }
 
-export function renderLegend(list: HTMLElement, state: ChapterMapState, layers: readonly StoryLayerInfo[], unavailable: ReadonlySet<string>): void {
+export function renderLegend(
+  list: HTMLElement,
+  state: ChapterMapState,
+  layers: readonly StoryLayerInfo[],
+  unavailable: ReadonlySet<string>,
+): void {
   const items = state.visibleLayers.map((id) => {
     const layer = layers.find((l) => l.id === id)!;
     const item = document.createElement('li');

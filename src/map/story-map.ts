@@ -6,7 +6,14 @@
  */
 import { along, length, lineSliceAlong } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { addProtocol, Map as MapLibreMap, setWorkerUrl, type AddProtocolAction, type GeoJSONSource, type PaddingOptions } from 'maplibre-gl';
+import {
+  addProtocol,
+  Map as MapLibreMap,
+  setWorkerUrl,
+  type AddProtocolAction,
+  type GeoJSONSource,
+  type PaddingOptions,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { scaleLinear } from 'd3-scale';
@@ -115,7 +122,16 @@ export class StoryMap {
       }),
     );
     this.map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    this.map.addLayer({ id: scrubSource, type: 'line', source: scrubSource, layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#1f78b4', 'line-width': 5 } }, 'place-dots');
+    this.map.addLayer(
+      {
+        id: scrubSource,
+        type: 'line',
+        source: scrubSource,
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': '#1f78b4', 'line-width': 5 },
+      },
+      'place-dots',
+    );
   }
 
   /** Layer ids whose data loaded and which the current chapter shows. */
@@ -147,7 +163,9 @@ export class StoryMap {
       }
     }
     const scrub = state.scrub;
-    this.scrubLine = scrub && (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
+    this.scrubLine =
+      scrub &&
+      (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
     // With reduced motion nothing is drawn by scrolling: the route appears whole at once.
     this.setScrubProgress(this.options.reducedMotion() ? 1 : 0);
     this.moveCamera(state);
@@ -159,7 +177,11 @@ export class StoryMap {
     const distance = scrub && this.scrubLine ? scaleLinear().domain([0.1, 0.8]).range([0, scrub.lengthKm]).clamp(true)(progress) : 0;
     if (distance === this.drawnScrub.km && (distance === 0 || this.scrubLine === this.drawnScrub.line)) return distance;
     this.drawnScrub = { line: this.scrubLine, km: distance };
-    this.map.getSource<GeoJSONSource>(scrubSource)!.setData(distance > 0 ? lineSliceAlong(this.scrubLine!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] });
+    this.map
+      .getSource<GeoJSONSource>(scrubSource)!
+      .setData(
+        distance > 0 ? lineSliceAlong(this.scrubLine!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] },
+      );
     return distance;
   }
 
@@ -171,8 +193,24 @@ export class StoryMap {
     if ('bounds' in camera) {
       const [w, s, e, n] = camera.bounds;
       const options = { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch };
-      if (instant) this.map.jumpTo(this.map.cameraForBounds([[w, s], [e, n]], options) ?? {});
-      else this.map.fitBounds([[w, s], [e, n]], { ...options, duration: 1600 });
+      if (instant)
+        this.map.jumpTo(
+          this.map.cameraForBounds(
+            [
+              [w, s],
+              [e, n],
+            ],
+            options,
+          ) ?? {},
+        );
+      else
+        this.map.fitBounds(
+          [
+            [w, s],
+            [e, n],
+          ],
+          { ...options, duration: 1600 },
+        );
     } else {
       const options = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, padding };
       if (instant) this.map.jumpTo(options);

@@ -21,8 +21,6 @@ const motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
 const unavailable = new Set<string>();
 let storyMap: StoryMap | undefined;
 
-root.classList.add('js');
-
 const reducedMotion = () => motionQuery.matches || root.dataset.motion === 'reduced';
 
 function visibleLayers(index: number): string[] {
@@ -50,11 +48,16 @@ const embedded = root.dataset.embedded === 'true';
 let hostViewport: { top: number; height: number } | undefined;
 // --- end embed hook ---
 
-const scroller = new Scroller({ steps, offset: () => (phone.matches ? 0.7 : 0.5), viewport: () => hostViewport ?? { top: 0, height: innerHeight } })
+const scroller = new Scroller({
+  steps,
+  offset: () => (phone.matches ? 0.7 : 0.5),
+  viewport: () => hostViewport ?? { top: 0, height: innerHeight },
+})
   .onStepEnter(({ index }) => activate(index))
   .onStepProgress(({ index, progress }) => {
     // Under reduced motion the route is drawn whole; scrolling does not animate it.
-    if (storyMap && data.chapters[index]!.scrub) mapElement.dataset.scrubKm = storyMap.setScrubProgress(reducedMotion() ? 1 : progress).toFixed(1);
+    if (storyMap && data.chapters[index]!.scrub)
+      mapElement.dataset.scrubKm = storyMap.setScrubProgress(reducedMotion() ? 1 : progress).toFixed(1);
   });
 
 function goTo(index: number): void {
@@ -128,7 +131,12 @@ async function startMap(): Promise<void> {
   const publishCamera = () => {
     const { lng, lat } = map.getCenter();
     mapElement.dataset.camera = `${lng.toFixed(4)},${lat.toFixed(4)},${map.getZoom().toFixed(3)}`;
-    mapElement.dataset.viewBounds = map.getBounds().toArray().flat().map((value) => value.toFixed(4)).join(',');
+    mapElement.dataset.viewBounds = map
+      .getBounds()
+      .toArray()
+      .flat()
+      .map((value) => value.toFixed(4))
+      .join(',');
   };
   map.on('movestart', () => (mapElement.dataset.mapIdle = 'false'));
   map.on('idle', () => {

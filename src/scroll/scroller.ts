@@ -78,7 +78,10 @@ export class Scroller {
     const viewport = this.options.viewport?.() ?? { top: 0, height: innerHeight };
     const triggerY = viewport.top + viewport.height * this.options.offset();
     const rects = steps.map((step) => step.getBoundingClientRect());
-    const index = activeStepIndex(rects.map((rect) => rect.top), triggerY);
+    const index = activeStepIndex(
+      rects.map((rect) => rect.top),
+      triggerY,
+    );
     const element = steps[index]!;
     if (index !== this.activeIndex) {
       this.activeIndex = index;

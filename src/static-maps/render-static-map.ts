@@ -27,17 +27,38 @@ function cameraBounds(camera: ChapterMapState['camera']): [number, number, numbe
 export function renderStaticMap(state: ChapterMapState, layers: readonly PublishedLayer[], basemap: readonly BasemapFile[]): string {
   const { width, height } = staticMapSize;
   const [w, s, e, n] = cameraBounds(state.camera);
-  const frame: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[w, s], [e, n]] } };
-  const projection = geoMercator().fitExtent([[40, 40], [width - 40, height - 40]], frame);
+  const frame: Feature = {
+    type: 'Feature',
+    properties: {},
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [w, s],
+        [e, n],
+      ],
+    },
+  };
+  const projection = geoMercator().fitExtent(
+    [
+      [40, 40],
+      [width - 40, height - 40],
+    ],
+    frame,
+  );
   const path = geoPath(projection).digits(1);
-  const base = (name: string) => JSON.parse(basemap.find((file) => file.name === name)?.json ?? '{"type":"FeatureCollection","features":[]}') as FeatureCollection;
+  const base = (name: string) =>
+    JSON.parse(basemap.find((file) => file.name === name)?.json ?? '{"type":"FeatureCollection","features":[]}') as FeatureCollection;
   // d3-geo reads rings on the sphere, where RFC 7946's counter-clockwise outer ring means
   // "everything but this polygon": reverse the winding before drawing.
-  const draw = (object: GeoPermissibleObjects) => path(rewind(object as FeatureCollection, { reverse: true }) as GeoPermissibleObjects) ?? '';
+  const draw = (object: GeoPermissibleObjects) =>
+    path(rewind(object as FeatureCollection, { reverse: true }) as GeoPermissibleObjects) ?? '';
 
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="${basemapColors.water}"/>`,
-    ...base('countries').features.map((f) => `<path d="${draw(f)}" fill="${f.properties?.id === 'mm' ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`),
+    ...base('countries').features.map(
+      (f) =>
+        `<path d="${draw(f)}" fill="${f.properties?.id === 'mm' ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`,
+    ),
     `<path d="${draw(base('admin1'))}" fill="none" stroke="${basemapColors.admin}" stroke-width="0.7"/>`,
     `<path d="${draw(base('rivers'))}" fill="none" stroke="${basemapColors.river}" stroke-width="1.5"/>`,
   ];
@@ -53,9 +74,13 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
         const [x, y] = projection(feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0])!;
         const status = statuses[id];
         const fill = status === 'closed' || marker === 'ring' ? '#fff' : status === 'restricted' ? '#bdbdbd' : color;
-        parts.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${emphasis ? 8 : 5.5}" fill="${fill}" stroke="${color}" stroke-width="${status === 'closed' ? 3 : 2}"/>`);
+        parts.push(
+          `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${emphasis ? 8 : 5.5}" fill="${fill}" stroke="${color}" stroke-width="${status === 'closed' ? 3 : 2}"/>`,
+        );
         if (labelProperty) {
-          const text = String(feature.properties?.[labelProperty] ?? '') + (status && status !== 'open' ? ` (${status === 'closed' ? 'closed' : 'reopened, restricted'})` : '');
+          const text =
+            String(feature.properties?.[labelProperty] ?? '') +
+            (status && status !== 'open' ? ` (${status === 'closed' ? 'closed' : 'reopened, restricted'})` : '');
           labels.push(`<text x="${x.toFixed(1)}" y="${(y + 20).toFixed(1)}" text-anchor="middle">${escapeXml(text)}</text>`);
         }
       } else {
@@ -63,7 +88,9 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
         const dash = dashed || kind === 'area' ? ' stroke-dasharray="6 4"' : '';
         const fill = line ? 'none' : color;
         const fillOpacity = line ? '' : ` fill-opacity="${emphasis ? 0.3 : 0.16}"`;
-        parts.push(`<path d="${draw(feature)}" fill="${fill}"${fillOpacity} stroke="${color}" stroke-width="${(line ? 2.5 : 1.5) * (emphasis ? 1.6 : 1)}"${dash}/>`);
+        parts.push(
+          `<path d="${draw(feature)}" fill="${fill}"${fillOpacity} stroke="${color}" stroke-width="${(line ? 2.5 : 1.5) * (emphasis ? 1.6 : 1)}"${dash}/>`,
+        );
       }
     }
   }

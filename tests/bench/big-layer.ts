@@ -41,12 +41,20 @@ function generateLayer(): string {
     const phases = [next(), next(), next()].map((p) => p * 2 * Math.PI);
     const ring = Array.from({ length: vertices }, (_, v) => {
       const angle = (2 * Math.PI * v) / vertices;
-      const r = radius * (1 + 0.12 * Math.sin(5 * angle + phases[0]!) + 0.06 * Math.sin(17 * angle + phases[1]!) + 0.02 * Math.sin(61 * angle + phases[2]!));
+      const r =
+        radius *
+        (1 + 0.12 * Math.sin(5 * angle + phases[0]!) + 0.06 * Math.sin(17 * angle + phases[1]!) + 0.02 * Math.sin(61 * angle + phases[2]!));
       return [Number((lon + r * Math.cos(angle)).toFixed(5)), Number((lat + r * Math.sin(angle)).toFixed(5))];
     });
     const feature = JSON.stringify({
       type: 'Feature',
-      properties: { id: `concession-${i}`, name: `Concession ${i}`, holder: `Holder ${i % 97}`, status: ['active', 'suspended', 'applied'][i % 3], register: `https://example.org/register/${i}` },
+      properties: {
+        id: `concession-${i}`,
+        name: `Concession ${i}`,
+        holder: `Holder ${i % 97}`,
+        status: ['active', 'suspended', 'applied'][i % 3],
+        register: `https://example.org/register/${i}`,
+      },
       geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] },
     });
     features.push(feature);
@@ -81,7 +89,11 @@ function timedBuild(root: string): { status: number; output: string; cpuSeconds:
   // `times` prints the shell's user/system time, then its children's: "0m41.520s 0m6.130s".
   const seconds = (text: string) => Number(/(\d+)m/.exec(text)![1]) * 60 + Number(/m([\d.]+)s/.exec(text)![1]);
   const [user, system] = result.stdout.trim().split('\n').at(-1)!.split(' ');
-  return { status: result.status ?? 1, output: readFileSync(join(root, 'build.log'), 'utf8'), cpuSeconds: seconds(user!) + seconds(system!) };
+  return {
+    status: result.status ?? 1,
+    output: readFileSync(join(root, 'build.log'), 'utf8'),
+    cpuSeconds: seconds(user!) + seconds(system!),
+  };
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
@@ -108,7 +120,9 @@ try {
   const archiveName = readdirSync(layersDir).find((name) => name.startsWith(`${layerId}.`) && name.endsWith('.pmtiles'));
   if (!archiveName) throw new Error('no PMTiles archive was published for the big layer');
   const archiveBytes = statSync(join(layersDir, archiveName)).size;
-  const catalog = JSON.parse(readFileSync(join(root, 'dist', 'data', 'layers.json'), 'utf8')) as { layers: { id: string; bytes: number }[] };
+  const catalog = JSON.parse(readFileSync(join(root, 'dist', 'data', 'layers.json'), 'utf8')) as {
+    layers: { id: string; bytes: number }[];
+  };
   const publishedBytes = catalog.layers.find((layer) => layer.id === layerId)!.bytes;
 
   console.log(`big layer: ${layerId}, ${meta.style.kind}, shown in chapter "${chapterId}"`);
@@ -116,10 +130,15 @@ try {
   console.log(`  published GeoJSON (download): ${mb(publishedBytes)}`);
   console.log(`  PMTiles archive:              ${mb(archiveBytes)}`);
   console.log(`  npm run geo:check alone (parse, validate, simplify, tile): ${checkSeconds.toFixed(1)} s`);
-  console.log(`  npm run build (geo:check + astro build, whole site): ${buildSeconds.toFixed(1)} s wall, ${build.cpuSeconds.toFixed(1)} s CPU (target < ${targets.buildSeconds} s); load average ${loadavg()[0]!.toFixed(1)} on this machine`);
+  console.log(
+    `  npm run build (geo:check + astro build, whole site): ${buildSeconds.toFixed(1)} s wall, ${build.cpuSeconds.toFixed(1)} s CPU (target < ${targets.buildSeconds} s); load average ${loadavg()[0]!.toFixed(1)} on this machine`,
+  );
 
   const server = await preview(root);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const archiveRequests: { status: number; range: string | null; bytes: number }[] = [];
@@ -129,7 +148,8 @@ try {
       const sizes = await request.sizes();
       const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
       allBytes += bytes;
-      if (request.url().includes('.pmtiles')) archiveRequests.push({ status: response?.status() ?? 0, range: request.headers().range ?? null, bytes });
+      if (request.url().includes('.pmtiles'))
+        archiveRequests.push({ status: response?.status() ?? 0, range: request.headers().range ?? null, bytes });
     });
     await page.goto(`${server.url}/`);
     await page.locator('[data-story-map][data-map-state="ready"]').waitFor({ state: 'attached', timeout: 120_000 });
@@ -146,10 +166,17 @@ try {
     const chapterBytes = archiveRequests.reduce((sum, request) => sum + request.bytes, 0);
     const ranged = archiveRequests.every((request) => request.status === 206 && request.range !== null);
 
-    console.log(`  chapter view: ${archiveRequests.length} range request(s) to the archive, ${kb(chapterBytes)} of layer data (target < ${kb(targets.chapterBytes)}); all 206 with a Range header: ${ranged}`);
+    console.log(
+      `  chapter view: ${archiveRequests.length} range request(s) to the archive, ${kb(chapterBytes)} of layer data (target < ${kb(targets.chapterBytes)}); all 206 with a Range header: ${ranged}`,
+    );
     console.log(`  whole page load including the story, fonts, basemap and other layers: ${mb(allBytes)}`);
     console.log(`  layers the map shows: ${visible}`);
-    const pass = buildSeconds < targets.buildSeconds && chapterBytes < targets.chapterBytes && ranged && archiveRequests.length > 0 && (visible ?? '').includes(layerId);
+    const pass =
+      buildSeconds < targets.buildSeconds &&
+      chapterBytes < targets.chapterBytes &&
+      ranged &&
+      archiveRequests.length > 0 &&
+      (visible ?? '').includes(layerId);
     console.log(pass ? 'big-layer: all targets met' : 'big-layer: a target was missed');
     process.exitCode = pass ? 0 : 1;
   } finally {

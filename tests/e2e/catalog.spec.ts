@@ -16,7 +16,10 @@ interface CatalogEntry {
   url: string;
 }
 
-test('every layer in /data/layers.json has a section in the catalog with its map, legend, metadata, feature count and download', async ({ page, request }) => {
+test('every layer in /data/layers.json has a section in the catalog with its map, legend, metadata, feature count and download', async ({
+  page,
+  request,
+}) => {
   const { layers } = (await (await request.get('/data/layers.json')).json()) as { layers: CatalogEntry[] };
   expect(layers.length).toBeGreaterThan(0);
   await page.goto('/layers/');
@@ -54,9 +57,11 @@ test('attribute tables show the first features’ reader properties as text, and
   await expect(crossings.locator('thead th').first()).toHaveText('id');
   await expect(crossings.locator('tbody tr')).not.toHaveCount(0);
   // Nothing inside a cell is markup except text and http(s) links.
-  const foreign = await tables.locator('td *').evaluateAll((elements) =>
-    elements.filter((el) => el.tagName !== 'A' || !/^https?:\/\//.test(el.getAttribute('href') ?? '')).map((el) => el.outerHTML),
-  );
+  const foreign = await tables
+    .locator('td *')
+    .evaluateAll((elements) =>
+      elements.filter((el) => el.tagName !== 'A' || !/^https?:\/\//.test(el.getAttribute('href') ?? '')).map((el) => el.outerHTML),
+    );
   expect(foreign).toEqual([]);
 });
 

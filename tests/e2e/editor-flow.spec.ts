@@ -31,8 +31,16 @@ test.beforeAll(async () => {
   const geojsonPath = join(root, 'geo', 'layers', `${id}.geojson`);
   const collection = JSON.parse(readFileSync(geojsonPath, 'utf8'));
   collection.features = [
-    { type: 'Feature', properties: { id: 'myitkyina-jetty', name: 'Myitkyina jetty', note: 'Where ore barges load.', link: 'https://example.org/jetty' }, geometry: { type: 'Point', coordinates: [97.39637, 25.38327] } },
-    { type: 'Feature', properties: { id: 'bhamo-jetty', name: 'Bhamo jetty', note: 'Downstream transfer point.', link: 'https://example.org/bhamo' }, geometry: { type: 'Point', coordinates: [97.23588, 24.25596] } },
+    {
+      type: 'Feature',
+      properties: { id: 'myitkyina-jetty', name: 'Myitkyina jetty', note: 'Where ore barges load.', link: 'https://example.org/jetty' },
+      geometry: { type: 'Point', coordinates: [97.39637, 25.38327] },
+    },
+    {
+      type: 'Feature',
+      properties: { id: 'bhamo-jetty', name: 'Bhamo jetty', note: 'Downstream transfer point.', link: 'https://example.org/bhamo' },
+      geometry: { type: 'Point', coordinates: [97.23588, 24.25596] },
+    },
   ];
   writeFileSync(geojsonPath, JSON.stringify(collection, null, 2));
   const metaPath = join(root, 'geo', 'layers', `${id}.meta.json`);
@@ -65,10 +73,14 @@ test.afterAll(() => {
 });
 
 test('the new layer is listed in /data/layers.json with its metadata and feature count', async ({ request }) => {
-  const { layers } = (await (await request.get(`${site.url}/data/layers.json`)).json()) as { layers: { id: string; title: string; featureCount: number; url: string }[] };
+  const { layers } = (await (await request.get(`${site.url}/data/layers.json`)).json()) as {
+    layers: { id: string; title: string; featureCount: number; url: string }[];
+  };
   const layer = layers.find((l) => l.id === id);
   expect(layer).toMatchObject({ title: 'River jetties', featureCount: 2 });
-  const published = (await (await request.get(`${site.url}${layer!.url}`)).json()) as { features: { properties: Record<string, unknown> }[] };
+  const published = (await (await request.get(`${site.url}${layer!.url}`)).json()) as {
+    features: { properties: Record<string, unknown> }[];
+  };
   expect(Object.keys(published.features[0]!.properties).sort()).toEqual(['id', 'link', 'name', 'note']);
 });
 
@@ -81,12 +93,15 @@ test('the chapter that names the layer draws it on the map and lists it in the l
   await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
   await expect(page.locator(`[data-legend] li[data-layer="${id}"]`)).toContainText('Jetty (test layer)');
   await expect
-    .poll(async () => {
-      const png = PNG.sync.read(await page.locator('[data-story-map] canvas').screenshot());
-      let count = 0;
-      for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! > 200 && png.data[i + 1]! < 80 && png.data[i + 2]! > 200) count++;
-      return count;
-    }, { message: 'magenta pixels of the new layer on the map canvas', timeout: 20_000 })
+    .poll(
+      async () => {
+        const png = PNG.sync.read(await page.locator('[data-story-map] canvas').screenshot());
+        let count = 0;
+        for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! > 200 && png.data[i + 1]! < 80 && png.data[i + 2]! > 200) count++;
+        return count;
+      },
+      { message: 'magenta pixels of the new layer on the map canvas', timeout: 20_000 },
+    )
     .toBeGreaterThan(40);
 });
 
@@ -97,7 +112,10 @@ test('the layer catalog shows the new layer with its map, metadata, attributes a
   await expect(section.locator('[data-feature-count]')).toHaveText('2');
   await expect(section.locator('[data-chapters]')).toContainText('Kachin');
   await expect(section.locator('[data-attributes] tbody tr')).toHaveCount(2);
-  await expect(section.locator('[data-attributes]').getByRole('link', { name: 'https://example.org/jetty' })).toHaveAttribute('href', 'https://example.org/jetty');
+  await expect(section.locator('[data-attributes]').getByRole('link', { name: 'https://example.org/jetty' })).toHaveAttribute(
+    'href',
+    'https://example.org/jetty',
+  );
   const map = section.locator('img.catalog-map');
   await map.scrollIntoViewIfNeeded();
   await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

@@ -35,7 +35,10 @@ test.describe('with WebGL', () => {
     expect(watch.foreignRequests).toEqual([]);
   });
 
-  test('when the WebGL context is lost mid-story, the rest of the story shows static maps, with no page errors', async ({ page, baseURL }) => {
+  test('when the WebGL context is lost mid-story, the rest of the story shows static maps, with no page errors', async ({
+    page,
+    baseURL,
+  }) => {
     const watch = watchPage(page, baseURL!);
     await page.goto('/');
     await waitForMapReady(page);
@@ -65,7 +68,9 @@ test.describe('with WebGL', () => {
     await loseContext(page, { restore: true });
     await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready');
     await expectChapterApplied(page, chapter);
-    await expect.poll(async () => differingPixels(before, await canvas.screenshot()), { message: 'share of pixels that differ from before the loss' }).toBeLessThan(0.001);
+    await expect
+      .poll(async () => differingPixels(before, await canvas.screenshot()), { message: 'share of pixels that differ from before the loss' })
+      .toBeLessThan(0.001);
     // And the story goes on from there with a live map.
     await readChapter(page, chapters[chapter.index + 1]!, 'live');
     expect(watch.pageErrors).toEqual([]);
@@ -86,7 +91,9 @@ test.describe('with WebGL', () => {
     await expect(item).toContainText('unavailable');
     // The other layers are drawn and listed as usual; the map reports what it really shows.
     const others = chapter.visibleLayers.filter((id) => id !== failing.id);
-    await expect.poll(async () => (await page.locator('[data-story-map]').getAttribute('data-visible-layers'))?.split(' ').sort()).toEqual(others.sort());
+    await expect
+      .poll(async () => (await page.locator('[data-story-map]').getAttribute('data-visible-layers'))?.split(' ').sort())
+      .toEqual(others.sort());
     for (const id of others) await expect(page.locator(`[data-legend] li[data-layer="${id}"]`)).not.toContainText('unavailable');
     await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-idle', 'true');
     expect(watch.pageErrors).toEqual([]);
@@ -103,7 +110,9 @@ test.describe('without WebGL (Chromium started with --disable-webgl --disable-3d
     const { chapters } = await storyData(page);
     for (const chapter of chapters) await readChapter(page, chapter, 'fallback');
     // The live region still describes each map as chapters change.
-    await expect(page.locator('p[data-map-description]')).toHaveText(await page.locator(`section#${chapters.at(-1)!.id}`).getAttribute('data-map-description') as string);
+    await expect(page.locator('p[data-map-description]')).toHaveText(
+      (await page.locator(`section#${chapters.at(-1)!.id}`).getAttribute('data-map-description')) as string,
+    );
     expect(watch.pageErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   });
@@ -114,9 +123,9 @@ test.describe('without JavaScript', () => {
 
   test('every chapter is readable and carries its static map with real alt text', async ({ page }) => {
     await page.goto('/');
-    const chapters = await page.locator('section[data-chapter]').evaluateAll((sections) =>
-      sections.map((s) => ({ id: s.id, description: s.getAttribute('data-map-description')! })),
-    );
+    const chapters = await page
+      .locator('section[data-chapter]')
+      .evaluateAll((sections) => sections.map((s) => ({ id: s.id, description: s.getAttribute('data-map-description')! })));
     expect(chapters.length).toBeGreaterThanOrEqual(10);
     for (const { id, description } of chapters) {
       await readChapterWithoutScript(page, id);
@@ -136,7 +145,30 @@ async function differingPixels(a: Buffer, b: Buffer): Promise<number> {
   if (x.width !== y.width || x.height !== y.height) return 1;
   let differing = 0;
   for (let i = 0; i < x.data.length; i += 4) {
-    if (Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 30) differing++;
+    if (Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!) + Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 30)
+      differing++;
   }
   return differing / (x.width * x.height);
 }
+
+test.describe('printed', () => {
+  test('the printout carries every chapter with its static map and none of the screen controls', async ({ page }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    // Printing (page.pdf is Chromium's print path) fetches the lazy static maps.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(100_000);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.progress')).toBeHidden();
+    await expect(page.locator('[data-story-map]')).toBeHidden();
+    const maps = page.locator('.chapter-static-map');
+    expect(await maps.count()).toBe((await storyData(page)).chapters.length);
+    for (const map of await maps.all()) {
+      await expect(map).toBeVisible();
+      await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    }
+    // Every card at full ink, whichever chapter was active on screen.
+    const colours = await page.locator('.card').evaluateAll((cards) => [...new Set(cards.map((card) => getComputedStyle(card).color))]);
+    expect(colours).toEqual(['rgb(31, 31, 31)']);
+  });
+});

@@ -66,14 +66,25 @@ export async function mapView(page: Page): Promise<MapView> {
   const map = page.locator('[data-story-map]');
   const numbers = async (name: string) => (await map.getAttribute(name))!.split(',').map(Number);
   const [lon, lat, zoom] = (await numbers('data-camera')) as [number, number, number];
-  return { lon, lat, zoom, bounds: (await numbers('data-view-bounds')) as MapView['bounds'], padding: (await numbers('data-camera-padding')) as MapView['padding'] };
+  return {
+    lon,
+    lat,
+    zoom,
+    bounds: (await numbers('data-view-bounds')) as MapView['bounds'],
+    padding: (await numbers('data-camera-padding')) as MapView['padding'],
+  };
 }
 
 /**
  * The zoom at which a chapter's bounds fit the padded canvas, computed independently
  * of MapLibre: Web Mercator with 512 px tiles, capped at the chapter's maxZoom.
  */
-export function expectedFitZoom(bounds: [number, number, number, number], maxZoom: number, size: { width: number; height: number }, padding: MapView['padding']): number {
+export function expectedFitZoom(
+  bounds: [number, number, number, number],
+  maxZoom: number,
+  size: { width: number; height: number },
+  padding: MapView['padding'],
+): number {
   const [w, s, e, n] = bounds;
   const [top, right, bottom, left] = padding;
   const dx = mercatorX(e) - mercatorX(w);

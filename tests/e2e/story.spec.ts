@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import figuresFile from '../../src/data/figures.json' with { type: 'json' };
-import { distinctMapColours, expectChapterApplied, expectedFitZoom, mapView, scrollToChapter, storyData, waitForMapReady, watchPage } from './story-page.ts';
+import {
+  distinctMapColours,
+  expectChapterApplied,
+  expectedFitZoom,
+  mapView,
+  scrollToChapter,
+  storyData,
+  waitForMapReady,
+  watchPage,
+} from './story-page.ts';
 
 test.describe('the story page', () => {
   test('scrolling top to bottom and back lands every chapter in its whole map state', async ({ page, baseURL }) => {
@@ -18,8 +27,12 @@ test.describe('the story page', () => {
       if ('bounds' in camera) {
         const [w, s, e, n] = camera.bounds;
         const [vw, vs, ve, vn] = view.bounds;
-        expect.soft(vw <= w && vs <= s && ve >= e && vn >= n, `${chapter.id}: view [${view.bounds}] contains [${camera.bounds}]`).toBe(true);
-        expect.soft(Math.abs(view.zoom - expectedFitZoom(camera.bounds, camera.maxZoom, canvasBox, view.padding)), `zoom of ${chapter.id}`).toBeLessThan(0.1);
+        expect
+          .soft(vw <= w && vs <= s && ve >= e && vn >= n, `${chapter.id}: view [${view.bounds}] contains [${camera.bounds}]`)
+          .toBe(true);
+        expect
+          .soft(Math.abs(view.zoom - expectedFitZoom(camera.bounds, camera.maxZoom, canvasBox, view.padding)), `zoom of ${chapter.id}`)
+          .toBeLessThan(0.1);
       } else {
         expect.soft(Math.abs(view.zoom - camera.zoom), `zoom of ${chapter.id}`).toBeLessThan(0.05);
         expect.soft(Math.hypot(view.lon - camera.center[0], view.lat - camera.center[1]), `centre of ${chapter.id}`).toBeLessThan(0.01);
@@ -59,7 +72,9 @@ test.describe('the story page', () => {
     const { chapters } = await storyData(page);
     await page.evaluate(() => {
       (window as unknown as { chapterEvents: unknown[] }).chapterEvents = [];
-      addEventListener('story:chapter', (event) => (window as unknown as { chapterEvents: unknown[] }).chapterEvents.push((event as CustomEvent).detail));
+      addEventListener('story:chapter', (event) =>
+        (window as unknown as { chapterEvents: unknown[] }).chapterEvents.push((event as CustomEvent).detail),
+      );
     });
     await scrollToChapter(page, chapters[2]!.id);
     await expect(page).toHaveURL(new RegExp(`#${chapters[2]!.id}$`));
@@ -136,7 +151,8 @@ test.describe('the story page', () => {
     const catalog = (await (await request.get('/data/layers.json')).json()) as { layers: Record<string, unknown>[] };
     expect(catalog.layers.map((l) => l.id).sort()).toEqual(layers.map((l) => l.id).sort());
     for (const entry of catalog.layers) {
-      for (const field of ['title', 'description', 'source', 'licence', 'approximate', 'bbox', 'featureCount', 'bytes', 'url']) expect(entry, `${entry.id}.${field}`).toHaveProperty(field);
+      for (const field of ['title', 'description', 'source', 'licence', 'approximate', 'bbox', 'featureCount', 'bytes', 'url'])
+        expect(entry, `${entry.id}.${field}`).toHaveProperty(field);
       const data = (await (await request.get(entry.url as string)).json()) as { features: unknown[] };
       expect(data.features).toHaveLength(entry.featureCount as number);
     }

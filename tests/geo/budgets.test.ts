@@ -54,18 +54,28 @@ function outlines(count: number, vertices: number): Feature<Polygon>[] {
       const r = radius * (0.8 + 0.2 * next());
       return [Number((lon + r * Math.cos(angle)).toFixed(5)), Number((lat + r * Math.sin(angle)).toFixed(5))];
     });
-    return { type: 'Feature', properties: { id: `outline-${i}`, name: `Outline ${i}` }, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } };
+    return {
+      type: 'Feature',
+      properties: { id: `outline-${i}`, name: `Outline ${i}` },
+      geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] },
+    };
   });
 }
 
 describe('size budgets', () => {
-  it('a layer that opts out of tiling and publishes over 2 MB fails with the size, the budget and the way out', { timeout: 120_000 }, () => {
-    const { problems } = checkProject(project('too-big', outlines(400, 300), { tiles: 'never' }));
-    const error = problems.find((p) => p.severity === 'error');
-    expect(error?.file).toBe('geo/layers/too-big.meta.json');
-    expect(error?.message).toMatch(/^"tiles": "never" publishes \d+\.\d MB of GeoJSON, over the 2\.0 MB budget for a layer readers download whole$/);
-    expect(error?.fix).toContain('remove "tiles": "never"');
-  });
+  it(
+    'a layer that opts out of tiling and publishes over 2 MB fails with the size, the budget and the way out',
+    { timeout: 120_000 },
+    () => {
+      const { problems } = checkProject(project('too-big', outlines(400, 300), { tiles: 'never' }));
+      const error = problems.find((p) => p.severity === 'error');
+      expect(error?.file).toBe('geo/layers/too-big.meta.json');
+      expect(error?.message).toMatch(
+        /^"tiles": "never" publishes \d+\.\d MB of GeoJSON, over the 2\.0 MB budget for a layer readers download whole$/,
+      );
+      expect(error?.fix).toContain('remove "tiles": "never"');
+    },
+  );
 
   it('a layer over 1 MB is simplified and cut into a PMTiles archive instead of failing', { timeout: 120_000 }, () => {
     const input = outlines(400, 300);

@@ -26,47 +26,71 @@ function expectPreviousSiteUntouched(root: string) {
 }
 
 describe('a failed build leaves dist/ as it was', () => {
-  it('a layer with a broken coordinate stops the build with the file, the feature and the message, and no stack trace', { timeout: 120_000 }, () => {
-    const root = projectWithPreviousSite();
-    const path = join(root, 'geo', 'layers', 'copper-mines.geojson');
-    const layer = JSON.parse(readFileSync(path, 'utf8'));
-    layer.features[0].geometry.coordinates = [22.1086, 195.1358];
-    writeFileSync(path, JSON.stringify(layer, null, 2));
-    const { status, output } = npmRun(root, ['build']);
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/error: geo\/layers\/copper-mines\.geojson:\d+:\d+ feature 0: position \[22\.1086, 195\.1358\] is outside longitude/);
-    expect(output).not.toMatch(/\n\s+at /);
-    expectPreviousSiteUntouched(root);
-  });
+  it(
+    'a layer with a broken coordinate stops the build with the file, the feature and the message, and no stack trace',
+    { timeout: 120_000 },
+    () => {
+      const root = projectWithPreviousSite();
+      const path = join(root, 'geo', 'layers', 'copper-mines.geojson');
+      const layer = JSON.parse(readFileSync(path, 'utf8'));
+      layer.features[0].geometry.coordinates = [22.1086, 195.1358];
+      writeFileSync(path, JSON.stringify(layer, null, 2));
+      const { status, output } = npmRun(root, ['build']);
+      expect(status).not.toBe(0);
+      expect(output).toMatch(
+        /error: geo\/layers\/copper-mines\.geojson:\d+:\d+ feature 0: position \[22\.1086, 195\.1358\] is outside longitude/,
+      );
+      expect(output).not.toMatch(/\n\s+at /);
+      expectPreviousSiteUntouched(root);
+    },
+  );
 
   it('a chapter naming an unknown layer id stops the build naming the chapter and the nearest id', { timeout: 120_000 }, () => {
     const root = projectWithPreviousSite();
     const path = join(root, 'src', 'content', 'chapters', '02-guarding-the-mines.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('layers: [sagaing-region, copper-mines]', 'layers: [sagaing-region, copper-mine]'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('layers: [sagaing-region, copper-mines]', 'layers: [sagaing-region, copper-mine]'),
+    );
     const { status, output } = npmRun(root, ['build']);
     expect(status).not.toBe(0);
-    expect(output).toContain('error: src/content/chapters/02-guarding-the-mines.md: field "layers.1": unknown layer "copper-mine"; did you mean "copper-mines"?');
+    expect(output).toContain(
+      'error: src/content/chapters/02-guarding-the-mines.md: field "layers.1": unknown layer "copper-mine"; did you mean "copper-mines"?',
+    );
     expect(output).not.toMatch(/\n\s+at /);
     expectPreviousSiteUntouched(root);
   });
 
-  it('a bad token in chapter prose stops the build at geo:check with the line, instead of publishing the chapter without its text', { timeout: 120_000 }, () => {
-    const root = projectWithPreviousSite();
-    const path = join(root, 'src', 'content', 'chapters', '02-guarding-the-mines.md');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('{{figure letpadaung_shutdown_years}}', '{{figure letpadaung_shutdown_yeras}}'));
-    const { status, output } = npmRun(root, ['build']);
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/error: src\/content\/chapters\/02-guarding-the-mines\.md:\d+:1: \{\{figure letpadaung_shutdown_yeras\}\}: unknown figure/);
-    expectPreviousSiteUntouched(root);
-  });
+  it(
+    'a bad token in chapter prose stops the build at geo:check with the line, instead of publishing the chapter without its text',
+    { timeout: 120_000 },
+    () => {
+      const root = projectWithPreviousSite();
+      const path = join(root, 'src', 'content', 'chapters', '02-guarding-the-mines.md');
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replace('{{figure letpadaung_shutdown_years}}', '{{figure letpadaung_shutdown_yeras}}'),
+      );
+      const { status, output } = npmRun(root, ['build']);
+      expect(status).not.toBe(0);
+      expect(output).toMatch(
+        /error: src\/content\/chapters\/02-guarding-the-mines\.md:\d+:1: \{\{figure letpadaung_shutdown_yeras\}\}: unknown figure/,
+      );
+      expectPreviousSiteUntouched(root);
+    },
+  );
 
-  it('an error only Astro finds (a page that throws) fails the build after geo:check passed, and dist/ keeps the previous site', { timeout: 300_000 }, () => {
-    const root = projectWithPreviousSite();
-    writeFileSync(join(root, 'src', 'pages', 'broken.astro'), "---\nthrow new Error('this page cannot be built');\n---\n<p>never</p>\n");
-    const { status, output } = npmRun(root, ['build']);
-    expect(output).toContain('geo:check: ');
-    expect(status).not.toBe(0);
-    expect(output).toContain('dist/ still holds the previous site');
-    expectPreviousSiteUntouched(root);
-  });
+  it(
+    'an error only Astro finds (a page that throws) fails the build after geo:check passed, and dist/ keeps the previous site',
+    { timeout: 300_000 },
+    () => {
+      const root = projectWithPreviousSite();
+      writeFileSync(join(root, 'src', 'pages', 'broken.astro'), "---\nthrow new Error('this page cannot be built');\n---\n<p>never</p>\n");
+      const { status, output } = npmRun(root, ['build']);
+      expect(output).toContain('geo:check: ');
+      expect(status).not.toBe(0);
+      expect(output).toContain('dist/ still holds the previous site');
+      expectPreviousSiteUntouched(root);
+    },
+  );
 });

@@ -7,12 +7,23 @@ import { propertyCell } from '../../src/geo/catalog.ts';
 
 describe('propertyCell', () => {
   it('makes an http or https URL a link', () => {
-    expect(propertyCell('https://www.geonames.org/1234')).toEqual({ text: 'https://www.geonames.org/1234', href: 'https://www.geonames.org/1234' });
+    expect(propertyCell('https://www.geonames.org/1234')).toEqual({
+      text: 'https://www.geonames.org/1234',
+      href: 'https://www.geonames.org/1234',
+    });
     expect(propertyCell('HTTP://example.org/a b')).toEqual({ text: 'HTTP://example.org/a b', href: 'http://example.org/a%20b' });
   });
 
   it('keeps javascript:, data:, protocol-relative and markup values as plain text without a link', () => {
-    for (const value of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/x', '<img src=x onerror=alert(1)>', 'https//not-a-url', 'https://']) {
+    for (const value of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '//evil.example/x',
+      '<img src=x onerror=alert(1)>',
+      'https//not-a-url',
+      'https://',
+    ]) {
       expect(propertyCell(value)).toEqual({ text: value });
     }
   });

@@ -40,7 +40,12 @@ function casesIn(kind: 'invalid' | 'warnings'): { name: string; dir: string; exp
 
 /** Problems as one readable block, so a failing assertion shows what the editor would see. */
 const listing = (problems: readonly GeoProblem[]) =>
-  problems.map((p) => `${p.severity} ${p.file}${p.line !== undefined ? `:${p.line}` : ''}${p.featureIndex !== undefined ? ` #${p.featureIndex}` : ''}: ${p.message}`).join('\n') || '(no problems)';
+  problems
+    .map(
+      (p) =>
+        `${p.severity} ${p.file}${p.line !== undefined ? `:${p.line}` : ''}${p.featureIndex !== undefined ? ` #${p.featureIndex}` : ''}: ${p.message}`,
+    )
+    .join('\n') || '(no problems)';
 
 function matches(problem: GeoProblem, expected: Expected, severity: GeoProblem['severity']): boolean {
   return (
@@ -80,7 +85,10 @@ describe('broken editor inputs (tests/geo/invalid)', () => {
   for (const { name, dir, expected } of invalidCases) {
     it(`checkProject rejects ${name}: ${expected.message}`, () => {
       const { problems } = runCheck(dir);
-      expect(problems.some((p) => matches(p, expected, 'error')), `expected an error in ${expected.file}${expected.line !== undefined ? `:${expected.line}` : ''}${expected.featureIndex !== undefined ? ` feature ${expected.featureIndex}` : ''} containing "${expected.message}"; got:\n${listing(problems)}`).toBe(true);
+      expect(
+        problems.some((p) => matches(p, expected, 'error')),
+        `expected an error in ${expected.file}${expected.line !== undefined ? `:${expected.line}` : ''}${expected.featureIndex !== undefined ? ` feature ${expected.featureIndex}` : ''} containing "${expected.message}"; got:\n${listing(problems)}`,
+      ).toBe(true);
       expectEditorReadable(problems);
     });
   }
@@ -91,8 +99,14 @@ describe('inputs that only deserve a warning (tests/geo/warnings)', () => {
     it(`checkProject warns about ${name} but still loads the layer: ${expected.message}`, () => {
       const { problems, layerCount } = runCheck(dir);
       const detail = listing(problems);
-      expect(problems.some((p) => matches(p, expected, 'warning')), `expected a warning in ${expected.file} containing "${expected.message}"; got:\n${detail}`).toBe(true);
-      expect(problems.filter((p) => p.severity === 'error'), detail).toEqual([]);
+      expect(
+        problems.some((p) => matches(p, expected, 'warning')),
+        `expected a warning in ${expected.file} containing "${expected.message}"; got:\n${detail}`,
+      ).toBe(true);
+      expect(
+        problems.filter((p) => p.severity === 'error'),
+        detail,
+      ).toEqual([]);
       expect(layerCount).toBe(1);
       expect(loadLayers(dir).layers).toHaveLength(1);
       expectEditorReadable(problems);

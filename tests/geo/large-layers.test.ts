@@ -30,7 +30,9 @@ const structuralCases = readdirSync(corpus).flatMap((name) => {
         return [];
       }
       const issues = getIssues(text).filter((issue) => issue.severity === 'error');
-      return parsed.type === 'FeatureCollection' && Array.isArray(parsed.features) && issues.length > 0 ? [{ name, features: parsed.features as unknown[], issues }] : [];
+      return parsed.type === 'FeatureCollection' && Array.isArray(parsed.features) && issues.length > 0
+        ? [{ name, features: parsed.features as unknown[], issues }]
+        : [];
     });
 });
 
@@ -70,7 +72,11 @@ describe('selfCrossings', () => {
         }
         return [Number(next().toFixed(3)), Number(next().toFixed(3))];
       });
-      const feature: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } };
+      const feature: Feature<Polygon> = {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] },
+      };
       const expected = kinks(feature).features.map((point) => point.geometry.coordinates.map((c) => c.toFixed(9)).join(','));
       const found = selfCrossings(feature.geometry).map((point) => point.map((c) => c!.toFixed(9)).join(','));
       expect(new Set(found), `ring ${n}`).toEqual(new Set(expected));
@@ -78,7 +84,10 @@ describe('selfCrossings', () => {
   });
 
   it('checks a 2,000-vertex outline in well under a second', () => {
-    const ring: Position[] = Array.from({ length: 2000 }, (_, i) => [Math.cos((2 * Math.PI * i) / 2000), Math.sin((2 * Math.PI * i) / 2000)]);
+    const ring: Position[] = Array.from({ length: 2000 }, (_, i) => [
+      Math.cos((2 * Math.PI * i) / 2000),
+      Math.sin((2 * Math.PI * i) / 2000),
+    ]);
     const started = performance.now();
     expect(selfCrossings({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] })).toEqual([]);
     expect(performance.now() - started).toBeLessThan(500);

@@ -9,15 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import {
-  area,
-  booleanPointInPolygon,
-  kinks,
-  lineString,
-  point,
-  pointToLineDistance,
-  pointToPolygonDistance,
-} from '@turf/turf';
+import { area, booleanPointInPolygon, kinks, lineString, point, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { areaKm2, lengthKm, nearestFeature } from '../../src/geo/facts.ts';
@@ -209,7 +201,10 @@ describe('geometry rules (RFC 7946 and geo/README.md), on the raw file text', ()
           for (const n of position) expect(Number.isFinite(n), at).toBe(true);
           const [lon, lat] = position as [number, number];
           expect(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90, at).toBe(true);
-          expect(lon >= region.west && lon <= region.east && lat >= region.south && lat <= region.north, `${at}: outside lon ${region.west}–${region.east}, lat ${region.south}–${region.north} (swapped?)`).toBe(true);
+          expect(
+            lon >= region.west && lon <= region.east && lat >= region.south && lat <= region.north,
+            `${at}: outside lon ${region.west}–${region.east}, lat ${region.south}–${region.north} (swapped?)`,
+          ).toBe(true);
         }
       });
     });
@@ -252,7 +247,9 @@ describe('geometry rules (RFC 7946 and geo/README.md), on the raw file text', ()
 
   it('loadLayers reports zero problems (no errors, no warnings) for the project', () => {
     const { layers, problems } = loadLayers(root);
-    expect(problems.map((p) => `${p.severity} ${p.file}${p.featureIndex !== undefined ? ` #${p.featureIndex}` : ''}: ${p.message}`)).toEqual([]);
+    expect(
+      problems.map((p) => `${p.severity} ${p.file}${p.featureIndex !== undefined ? ` #${p.featureIndex}` : ''}: ${p.message}`),
+    ).toEqual([]);
     expect(layers.map((l) => l.id)).toEqual(layerIds);
   });
 });
@@ -263,8 +260,16 @@ describe('geometry rules (RFC 7946 and geo/README.md), on the raw file text', ()
 
 /** places.json marks entries placed by reasoning with the word APPROXIMATE (upper case) in the note. */
 const approximatePlaces = places.filter((p) => p.note.includes('APPROXIMATE'));
-const baseName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase();
-const slug = (name: string) => baseName(name).normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const baseName = (name: string) =>
+  name
+    .replace(/\s*\(.*\)\s*$/, '')
+    .trim()
+    .toLowerCase();
+const slug = (name: string) =>
+  baseName(name)
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The approximate places.json entries a feature stands on: a point or line vertex within 0.01°, or the same name. */
 function approximatePlacesUnder(feature: Feature): Place[] {
@@ -274,7 +279,10 @@ function approximatePlacesUnder(feature: Feature): Place[] {
   const name = String(feature.properties?.name ?? '').toLowerCase();
   const id = String(feature.properties?.id ?? '');
   return approximatePlaces.filter(
-    (p) => vertices.some(([lon, lat]) => Math.abs(lon! - p.lon) <= 0.01 && Math.abs(lat! - p.lat) <= 0.01) || name === baseName(p.name) || id === slug(p.name),
+    (p) =>
+      vertices.some(([lon, lat]) => Math.abs(lon! - p.lon) <= 0.01 && Math.abs(lat! - p.lat) <= 0.01) ||
+      name === baseName(p.name) ||
+      id === slug(p.name),
   );
 }
 
@@ -303,9 +311,13 @@ describe('provenance', () => {
       const features = rawLayer(id).features;
       for (const feature of features) {
         const under = approximatePlacesUnder(feature);
-        if (feature.properties?.approximate === true) expect(layerApproximate, `${feature.properties.id} is approximate but the layer says it is not`).toBe(true);
+        if (feature.properties?.approximate === true)
+          expect(layerApproximate, `${feature.properties.id} is approximate but the layer says it is not`).toBe(true);
         if (under.length === 0) continue;
-        expect(feature.properties?.approximate === true || layerApproximate, `${String(feature.properties?.id)} stands on ${under.map((p) => p.name).join(', ')}`).toBe(true);
+        expect(
+          feature.properties?.approximate === true || layerApproximate,
+          `${String(feature.properties?.id)} stands on ${under.map((p) => p.name).join(', ')}`,
+        ).toBe(true);
       }
     });
   }
@@ -371,17 +383,28 @@ for (const { ring, outer } of ringsOf(myanmar.geometry)) {
   if (current.length > 0) borderLines.push(current);
 }
 // (turf 7's pointToLineDistance takes a LineString only, so measure to each piece.)
-const borderKm = (p: Position) => Math.min(...borderLines.map((line) => pointToLineDistance(point(p), lineString(line), { units: 'kilometers' })));
+const borderKm = (p: Position) =>
+  Math.min(...borderLines.map((line) => pointToLineDistance(point(p), lineString(line), { units: 'kilometers' })));
 
 describe('facts, checked against independent expectations', () => {
   it('the Myanmar–China border line found in the basemap runs unbroken from the Laos tripoint to the India tripoint', () => {
     const total = borderLines.reduce((s, l) => s + pathKm(l), 0);
-    console.log(`[geo] Myanmar–China border in basemap/countries: ${total.toFixed(0)} km in ${borderLines.length} piece(s): ${borderLines.map((l) => `${JSON.stringify(l[0])} → ${JSON.stringify(l.at(-1))} (${l.length} vertices)`).join('; ')}`);
+    console.log(
+      `[geo] Myanmar–China border in basemap/countries: ${total.toFixed(0)} km in ${borderLines.length} piece(s): ${borderLines.map((l) => `${JSON.stringify(l[0])} → ${JSON.stringify(l.at(-1))} (${l.length} vertices)`).join('; ')}`,
+    );
     expect(borderLines).toHaveLength(1);
     const ends = [borderLines[0]![0]!, borderLines[0]!.at(-1)!];
-    const near = (p: Position, id: string) => Math.abs(pointToPolygonDistance(point(p), rawFeature(countries, id) as Feature<Polygon | MultiPolygon>, { units: 'kilometers' })) <= 2;
-    expect(ends.some((p) => near(p, 'la')), `one end meets Laos: ${JSON.stringify(ends)}`).toBe(true);
-    expect(ends.some((p) => near(p, 'in')), `one end meets India: ${JSON.stringify(ends)}`).toBe(true);
+    const near = (p: Position, id: string) =>
+      Math.abs(pointToPolygonDistance(point(p), rawFeature(countries, id) as Feature<Polygon | MultiPolygon>, { units: 'kilometers' })) <=
+      2;
+    expect(
+      ends.some((p) => near(p, 'la')),
+      `one end meets Laos: ${JSON.stringify(ends)}`,
+    ).toBe(true);
+    expect(
+      ends.some((p) => near(p, 'in')),
+      `one end meets India: ${JSON.stringify(ends)}`,
+    ).toBe(true);
     // The surveyed border is ~2,129 km. Natural Earth 1:10m simplified at 1.25 km cuts the
     // mountain wiggles, so the drawn line is ~20% shorter (1,676 km on 2026-11-26); the
     // bounds only catch a border that lost or gained whole stretches.
@@ -443,7 +466,9 @@ describe('facts, checked against independent expectations', () => {
       const toMm = Math.max(0, pointToPolygonDistance(point(p), myanmar as Feature<MultiPolygon>, { units: 'kilometers' }));
       const toCn = Math.max(0, pointToPolygonDistance(point(p), china as Feature<Polygon>, { units: 'kilometers' }));
       const side = inside(p, china) ? 'inside China' : inside(p, myanmar) ? 'inside Myanmar' : 'in neither';
-      console.log(`[geo] crossing ${id}: ${km.toFixed(1)} km from the border line (${side}; ${toMm.toFixed(1)} km to mm, ${toCn.toFixed(1)} km to cn; places.json "${reference.name}" ${haversineKm(p, at(reference)).toFixed(1)} km away)`);
+      console.log(
+        `[geo] crossing ${id}: ${km.toFixed(1)} km from the border line (${side}; ${toMm.toFixed(1)} km to mm, ${toCn.toFixed(1)} km to cn; places.json "${reference.name}" ${haversineKm(p, at(reference)).toFixed(1)} km away)`,
+      );
       expect(km).toBeLessThanOrEqual(5);
       expect(toMm).toBeLessThanOrEqual(5);
       expect(toCn).toBeLessThanOrEqual(5);
@@ -472,7 +497,10 @@ describe('facts, checked against independent expectations', () => {
     for (const feature of rawLayer(layerId).features) {
       const id = String(feature.properties?.id);
       it(`${layerId} ${id}: facts.lengthKm is within 2% of the summed haversine length of the file's segments`, () => {
-        const lines = feature.geometry.type === 'LineString' ? [feature.geometry.coordinates] : (feature.geometry as { coordinates: Position[][] }).coordinates;
+        const lines =
+          feature.geometry.type === 'LineString'
+            ? [feature.geometry.coordinates]
+            : (feature.geometry as { coordinates: Position[][] }).coordinates;
         const own = lines.reduce((sum, line) => sum + pathKm(line), 0);
         const computed = lengthKm(publishedFeature(layerId, id));
         console.log(`[geo] length ${layerId}/${id}: facts ${computed.toFixed(1)} km, own haversine ${own.toFixed(1)} km`);
@@ -510,14 +538,21 @@ describe('facts, checked against independent expectations', () => {
     const toIndia = nearestFeature(area_, published('india-processing-sites'));
     const own = (layerId: string) =>
       rawLayer(layerId)
-        .features.map((f) => ({ id: String(f.properties?.id), km: ownPointToPolygonKm((f.geometry as { coordinates: Position }).coordinates, rawArea) }))
+        .features.map((f) => ({
+          id: String(f.properties?.id),
+          km: ownPointToPolygonKm((f.geometry as { coordinates: Position }).coordinates, rawArea),
+        }))
         .reduce((best, next) => (next.km < best.km ? next : best));
     const ownChina = own('border-crossings');
     const chipwiTown = at(place('Chipwi'));
-    const chipwiToCrossing = Math.min(...rawLayer('border-crossings').features.map((f) => haversineKm(chipwiTown, (f.geometry as { coordinates: Position }).coordinates)));
+    const chipwiToCrossing = Math.min(
+      ...rawLayer('border-crossings').features.map((f) => haversineKm(chipwiTown, (f.geometry as { coordinates: Position }).coordinates)),
+    );
     console.log(`[geo] (for context: Chipwi town to the nearest crossing ${chipwiToCrossing.toFixed(1)} km, haversine)`);
     const ownIndia = own('india-processing-sites');
-    console.log(`[geo] Chipwi–Pangwa area: nearest crossing ${String(toChina.feature.properties?.id)} ${toChina.km.toFixed(1)} km (own ${ownChina.id} ${ownChina.km.toFixed(1)} km); nearest Indian site ${String(toIndia.feature.properties?.id)} ${toIndia.km.toFixed(1)} km (own ${ownIndia.id} ${ownIndia.km.toFixed(1)} km)`);
+    console.log(
+      `[geo] Chipwi–Pangwa area: nearest crossing ${String(toChina.feature.properties?.id)} ${toChina.km.toFixed(1)} km (own ${ownChina.id} ${ownChina.km.toFixed(1)} km); nearest Indian site ${String(toIndia.feature.properties?.id)} ${toIndia.km.toFixed(1)} km (own ${ownIndia.id} ${ownIndia.km.toFixed(1)} km)`,
+    );
     expect(toChina.km).toBeLessThan(100);
     expect(toIndia.km).toBeGreaterThan(1000);
     expect(String(toChina.feature.properties?.id)).toBe(ownChina.id);
@@ -540,7 +575,9 @@ const totalGzip = sizes.reduce((sum, s) => sum + s.gzip, 0);
 
 describe('size budget', () => {
   it(`all published layers and basemap files together gzip (level 9) to under 300 KB: ${(totalGzip / 1024).toFixed(1)} KB in ${sizes.length} files`, () => {
-    console.log(`[geo] compressed size: ${(totalGzip / 1024).toFixed(1)} KB (${totalGzip} bytes) in ${sizes.length} files\n${sizes.map((s) => `  ${s.name}: ${(s.gzip / 1024).toFixed(1)} KB gzip (${(s.raw / 1024).toFixed(1)} KB raw)`).join('\n')}`);
+    console.log(
+      `[geo] compressed size: ${(totalGzip / 1024).toFixed(1)} KB (${totalGzip} bytes) in ${sizes.length} files\n${sizes.map((s) => `  ${s.name}: ${(s.gzip / 1024).toFixed(1)} KB gzip (${(s.raw / 1024).toFixed(1)} KB raw)`).join('\n')}`,
+    );
     expect(storyGeo.layers.map((l) => l.id)).toEqual(layerIds);
     expect(storyGeo.basemap.map((b) => b.name)).toEqual(expect.arrayContaining([...basemapIds, 'country-labels']));
     expect(totalGzip).toBeLessThan(300 * 1024);

@@ -39,7 +39,13 @@ const reader = (archive: Uint8Array) => {
   return { source, pmtiles: new PMTiles(source, undefined, decompress) };
 };
 
-const options = { tileCompression: 'none' as const, bounds: [92, 9, 102, 28] as [number, number, number, number], minZoom: 0, maxZoom: 12, metadata: { name: 'test' } };
+const options = {
+  tileCompression: 'none' as const,
+  bounds: [92, 9, 102, 28] as [number, number, number, number],
+  minZoom: 0,
+  maxZoom: 12,
+  metadata: { name: 'test' },
+};
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const textOf = (response: RangeResponse | undefined) => (response ? new TextDecoder().decode(response.data) : undefined);
 
@@ -53,7 +59,18 @@ describe('writePmtiles', () => {
     ];
     const { pmtiles } = reader(writePmtiles(tiles, options));
     const header = await pmtiles.getHeader();
-    expect(header).toMatchObject({ specVersion: 3, minZoom: 0, maxZoom: 12, minLon: 92, minLat: 9, maxLon: 102, maxLat: 28, numAddressedTiles: 4, clustered: true, tileType: 1 });
+    expect(header).toMatchObject({
+      specVersion: 3,
+      minZoom: 0,
+      maxZoom: 12,
+      minLon: 92,
+      minLat: 9,
+      maxLon: 102,
+      maxLat: 28,
+      numAddressedTiles: 4,
+      clustered: true,
+      tileType: 1,
+    });
     expect(await pmtiles.getMetadata()).toEqual({ name: 'test' });
     for (const tile of tiles) expect(textOf(await pmtiles.getZxy(tile.z, tile.x, tile.y))).toBe(new TextDecoder().decode(tile.data));
     expect(await pmtiles.getZxy(5, 24, 14)).toBeUndefined();
@@ -70,27 +87,53 @@ describe('writePmtiles', () => {
     for (const tile of tiles) expect(textOf(await pmtiles.getZxy(2, tile.x, 1))).toBe('interior');
   });
 
-  it('moves directories into leaves when 100,000 tiles do not fit in the first 16 KiB, and the reader finds any tile', { timeout: 60_000 }, async () => {
-    const tiles: Tile[] = [];
-    // Scattered tiles of uneven sizes: a directory that compresses as badly as real ones.
-    for (let x = 0; x < 400; x++) for (let y = 0; y < 250; y++) tiles.push({ z: 12, x: 600 + x * 2, y: 300 + y * 3, data: bytesOf(`${x},${y}`.padEnd((x * 7919 + y * 104729) % 211)) });
-    const archive = writePmtiles(tiles, options);
-    const { pmtiles } = reader(archive);
-    const header = await pmtiles.getHeader();
-    expect(header.leafDirectoryLength).toBeGreaterThan(0);
-    expect(header.rootDirectoryOffset + header.rootDirectoryLength).toBeLessThanOrEqual(16_384);
-    for (const [x, y] of [[0, 0], [399, 249], [123, 77], [250, 5]] as const) expect(textOf(await pmtiles.getZxy(12, 600 + x * 2, 300 + y * 3))?.trim()).toBe(`${x},${y}`);
-    expect(await pmtiles.getZxy(12, 601, 300)).toBeUndefined();
-  });
+  it(
+    'moves directories into leaves when 100,000 tiles do not fit in the first 16 KiB, and the reader finds any tile',
+    { timeout: 60_000 },
+    async () => {
+      const tiles: Tile[] = [];
+      // Scattered tiles of uneven sizes: a directory that compresses as badly as real ones.
+      for (let x = 0; x < 400; x++)
+        for (let y = 0; y < 250; y++)
+          tiles.push({ z: 12, x: 600 + x * 2, y: 300 + y * 3, data: bytesOf(`${x},${y}`.padEnd((x * 7919 + y * 104729) % 211)) });
+      const archive = writePmtiles(tiles, options);
+      const { pmtiles } = reader(archive);
+      const header = await pmtiles.getHeader();
+      expect(header.leafDirectoryLength).toBeGreaterThan(0);
+      expect(header.rootDirectoryOffset + header.rootDirectoryLength).toBeLessThanOrEqual(16_384);
+      for (const [x, y] of [
+        [0, 0],
+        [399, 249],
+        [123, 77],
+        [250, 5],
+      ] as const)
+        expect(textOf(await pmtiles.getZxy(12, 600 + x * 2, 300 + y * 3))?.trim()).toBe(`${x},${y}`);
+      expect(await pmtiles.getZxy(12, 601, 300)).toBeUndefined();
+    },
+  );
 });
 
 describe('tileLayer', () => {
   const square = (id: string, west: number, south: number, size: number) => ({
     type: 'Feature' as const,
     properties: { id, name: `Square ${id}` },
-    geometry: { type: 'Polygon' as const, coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]] },
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [west, south],
+          [west + size, south],
+          [west + size, south + size],
+          [west, south + size],
+          [west, south],
+        ],
+      ],
+    },
   });
-  const collection: FeatureCollection = { type: 'FeatureCollection', features: [square('big', 95, 20, 2), square('small', 97.5, 25.5, 0.01)] };
+  const collection: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [square('big', 95, 20, 2), square('small', 97.5, 25.5, 0.01)],
+  };
 
   it('cuts gzipped vector tiles whose MVT layer is named after the layer id and keeps the reader properties', async () => {
     const tiled = tileLayer('test-squares', collection, [95, 20, 97.51, 25.51]);
@@ -114,7 +157,10 @@ describe('tileLayer', () => {
   });
 
   it('is readable after only the first 16 KiB plus the tile asked for', async () => {
-    const big: FeatureCollection = { type: 'FeatureCollection', features: Array.from({ length: 400 }, (_, i) => square(`s${i}`, 92 + (i % 20) * 0.4, 12 + Math.floor(i / 20) * 0.4, 0.3)) };
+    const big: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: Array.from({ length: 400 }, (_, i) => square(`s${i}`, 92 + (i % 20) * 0.4, 12 + Math.floor(i / 20) * 0.4, 0.3)),
+    };
     const { source, pmtiles } = reader(tileLayer('grid', big, [92, 12, 100, 20]).archive);
     const response = await pmtiles.getZxy(8, 197, 117);
     expect(response).toBeDefined();

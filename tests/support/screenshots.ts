@@ -15,11 +15,17 @@ const sizes = [
 ];
 const outDir = 'tests/screenshots';
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+  stdio: 'ignore',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
 try {
   await waitForServer(`http://127.0.0.1:${port}/`);
   mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
   for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -29,7 +35,13 @@ try {
         const element = document.getElementById(chapterId)!;
         window.scrollTo({ top: element.getBoundingClientRect().top + window.scrollY - 48, behavior: 'instant' });
       }, id);
-      await page.waitForFunction((chapterId) => document.documentElement.dataset.activeChapter === chapterId && document.querySelector<HTMLElement>('[data-story-map]')!.dataset.mapIdle === 'true', id, { timeout: 60_000 });
+      await page.waitForFunction(
+        (chapterId) =>
+          document.documentElement.dataset.activeChapter === chapterId &&
+          document.querySelector<HTMLElement>('[data-story-map]')!.dataset.mapIdle === 'true',
+        id,
+        { timeout: 60_000 },
+      );
       await page.screenshot({ path: `${outDir}/${size.name}-${id}.png` });
     }
     await page.close();

@@ -13,7 +13,8 @@ const projectRoot = join(import.meta.dirname, '..', '..');
 
 export function copyProject(prefix: string): string {
   const root = mkdtempSync(join(tmpdir(), `${prefix}-`));
-  for (const entry of ['src', 'geo', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json']) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  for (const entry of ['src', 'geo', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json'])
+    cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
   return root;
 }
@@ -50,11 +51,15 @@ export async function freePort(): Promise<number> {
  */
 export async function preview(root: string): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     try {

@@ -28,23 +28,33 @@ describe('chapterSchema(layers)', () => {
   });
 
   it('rejects an unknown layer id and suggests the nearest one', () => {
-    expect(messages({ ...valid, layers: ['copper-mine'], highlight: [] })).toEqual([expect.stringMatching(/^layers\.0: unknown layer "copper-mine"; did you mean "copper-mines"\?/)]);
+    expect(messages({ ...valid, layers: ['copper-mine'], highlight: [] })).toEqual([
+      expect.stringMatching(/^layers\.0: unknown layer "copper-mine"; did you mean "copper-mines"\?/),
+    ]);
   });
 
   it('rejects a highlight of a feature the layer does not have', () => {
-    expect(messages({ ...valid, highlight: ['copper-mines/letpadang'] })).toEqual([expect.stringContaining('layer "copper-mines" has no feature "letpadang"; did you mean "letpadaung"?')]);
+    expect(messages({ ...valid, highlight: ['copper-mines/letpadang'] })).toEqual([
+      expect.stringContaining('layer "copper-mines" has no feature "letpadang"; did you mean "letpadaung"?'),
+    ]);
   });
 
   it('rejects a highlight whose layer the chapter does not show', () => {
-    expect(messages({ ...valid, layers: ['border-crossings'], highlight: ['copper-mines/letpadaung'] })).toEqual([expect.stringContaining("is not in this chapter's layers")]);
+    expect(messages({ ...valid, layers: ['border-crossings'], highlight: ['copper-mines/letpadaung'] })).toEqual([
+      expect.stringContaining("is not in this chapter's layers"),
+    ]);
   });
 
   it('rejects a camera with neither center and zoom nor fit', () => {
-    expect(messages({ ...valid, camera: { center: [95, 22] } })).toEqual([expect.stringContaining('needs center and zoom together, or fit')]);
+    expect(messages({ ...valid, camera: { center: [95, 22] } })).toEqual([
+      expect.stringContaining('needs center and zoom together, or fit'),
+    ]);
   });
 
   it('rejects a camera with both center and fit', () => {
-    expect(messages({ ...valid, camera: { center: [95, 22], zoom: 8, fit: ['copper-mines'] } })).toEqual([expect.stringContaining('either center + zoom or fit')]);
+    expect(messages({ ...valid, camera: { center: [95, 22], zoom: 8, fit: ['copper-mines'] } })).toEqual([
+      expect.stringContaining('either center + zoom or fit'),
+    ]);
   });
 
   it('rejects a centre outside longitude and latitude ranges', () => {

@@ -13,7 +13,11 @@ function layer(id: string, features: { id: string; coordinates: [number, number]
     id,
     collection: {
       type: 'FeatureCollection',
-      features: features.map((f) => ({ type: 'Feature', properties: { id: f.id, name: f.id, ...(f.timeline ? { timeline: f.timeline } : {}) }, geometry: { type: 'Point', coordinates: f.coordinates } })),
+      features: features.map((f) => ({
+        type: 'Feature',
+        properties: { id: f.id, name: f.id, ...(f.timeline ? { timeline: f.timeline } : {}) },
+        geometry: { type: 'Point', coordinates: f.coordinates },
+      })),
     },
     featureIds: features.map((f) => f.id),
   } as unknown as PublishedLayer;

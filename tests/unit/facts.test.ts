@@ -9,13 +9,40 @@ describe('distanceKm(a, b)', () => {
     const lines: Feature = {
       type: 'Feature',
       properties: {},
-      geometry: { type: 'MultiLineString', coordinates: [[[97, 20], [97, 24]], [[95.1, 21], [95.1, 23]]] },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [97, 20],
+            [97, 24],
+          ],
+          [
+            [95.1, 21],
+            [95.1, 23],
+          ],
+        ],
+      },
     };
     expect(distanceKm(point, lines)).toBeCloseTo(10.3, 0);
   });
 
   it('is zero from a point to a polygon that contains it', () => {
-    const square: Feature = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[94, 21], [96, 21], [96, 23], [94, 23], [94, 21]]] } };
+    const square: Feature = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [94, 21],
+            [96, 21],
+            [96, 23],
+            [94, 23],
+            [94, 21],
+          ],
+        ],
+      },
+    };
     expect(distanceKm(point, square)).toBe(0);
   });
 });

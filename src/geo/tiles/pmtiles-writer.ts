@@ -94,7 +94,19 @@ function buildDirectories(entries: readonly Entry[]): { root: Uint8Array; leaves
 function writeHeader(view: DataView, fields: Record<string, number>, options: ArchiveOptions): void {
   new TextEncoder().encodeInto('PMTiles', new Uint8Array(view.buffer, view.byteOffset, 7));
   view.setUint8(7, 3);
-  const u64 = ['rootOffset', 'rootLength', 'metadataOffset', 'metadataLength', 'leafOffset', 'leafLength', 'dataOffset', 'dataLength', 'addressedTiles', 'tileEntries', 'tileContents'];
+  const u64 = [
+    'rootOffset',
+    'rootLength',
+    'metadataOffset',
+    'metadataLength',
+    'leafOffset',
+    'leafLength',
+    'dataOffset',
+    'dataLength',
+    'addressedTiles',
+    'tileEntries',
+    'tileContents',
+  ];
   u64.forEach((name, i) => view.setBigUint64(8 + i * 8, BigInt(fields[name]!), true));
   view.setUint8(96, 1); // clustered: tile data is in tile-id order
   view.setUint8(97, compression.gzip); // directories and metadata
@@ -108,8 +120,8 @@ function writeHeader(view: DataView, fields: Record<string, number>, options: Ar
   view.setInt32(110, east!, true);
   view.setInt32(114, north!, true);
   view.setUint8(118, options.minZoom);
-  view.setInt32(119, Math.round(((west! + east!) / 2)), true);
-  view.setInt32(123, Math.round(((south! + north!) / 2)), true);
+  view.setInt32(119, Math.round((west! + east!) / 2), true);
+  view.setInt32(123, Math.round((south! + north!) / 2), true);
 }
 
 /** One PMTiles v3 archive holding `tiles` (any order; empty tiles are better left out). */

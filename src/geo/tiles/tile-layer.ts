@@ -43,7 +43,13 @@ export function tileLayer(id: string, collection: FeatureCollection, bounds: [nu
       if (data.length > largestTile.bytes) largestTile = { z, x, y, bytes: data.length };
     }
     if (z === tileZooms.max) return;
-    for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) visit(z + 1, x * 2 + dx, y * 2 + dy);
+    for (const [dx, dy] of [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ] as const)
+      visit(z + 1, x * 2 + dx, y * 2 + dy);
   };
   visit(0, 0, 0);
   const fields = Object.fromEntries(

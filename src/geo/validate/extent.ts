@@ -9,10 +9,19 @@ export function validateExtent(layer: LayerInput): GeoProblem[] {
   const problems: GeoProblem[] = [];
   layer.collection!.features.forEach((feature, index) => {
     const positions = positionsOf(feature.geometry);
-    const outside = positions.find(([lon, lat]) => lon! < storyRegion.west || lon! > storyRegion.east || lat! < storyRegion.south || lat! > storyRegion.north);
+    const outside = positions.find(
+      ([lon, lat]) => lon! < storyRegion.west || lon! > storyRegion.east || lat! < storyRegion.south || lat! > storyRegion.north,
+    );
     if (outside) {
       const { west, south, east, north } = storyRegion;
-      problems.push(featureProblem(layer, index, `position [${outside[0]}, ${outside[1]}] lies outside the story's region (longitude ${west}..${east}, latitude ${south}..${north})`, 'check that this is the right file and that coordinates are [longitude, latitude]'));
+      problems.push(
+        featureProblem(
+          layer,
+          index,
+          `position [${outside[0]}, ${outside[1]}] lies outside the story's region (longitude ${west}..${east}, latitude ${south}..${north})`,
+          'check that this is the right file and that coordinates are [longitude, latitude]',
+        ),
+      );
     }
     let finest = 0;
     for (const position of positions) {
@@ -22,7 +31,15 @@ export function validateExtent(layer: LayerInput): GeoProblem[] {
       }
     }
     if (finest > 6) {
-      problems.push(featureProblem(layer, index, `coordinates carry ${finest} decimals (6 is ~10 cm); rounded in the published file`, 'round coordinates to 6 decimals or fewer', 'warning'));
+      problems.push(
+        featureProblem(
+          layer,
+          index,
+          `coordinates carry ${finest} decimals (6 is ~10 cm); rounded in the published file`,
+          'round coordinates to 6 decimals or fewer',
+          'warning',
+        ),
+      );
     }
   });
   return problems;

@@ -7,7 +7,14 @@ import { describeIssue } from '../zod-issues.ts';
 export function validateMeta(layer: LayerInput, metaText: string | undefined): GeoProblem[] {
   const file = layer.metaFile;
   if (metaText === undefined) {
-    return [{ severity: 'error', file, message: `is missing: every layer needs a metadata file beside its GeoJSON`, fix: `run "npm run geo:new ${layer.id}" to scaffold one, or copy the example in geo/README.md` }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: `is missing: every layer needs a metadata file beside its GeoJSON`,
+        fix: `run "npm run geo:new ${layer.id}" to scaffold one, or copy the example in geo/README.md`,
+      },
+    ];
   }
   let raw: unknown;
   try {

@@ -9,7 +9,14 @@ export function validatePositions(layer: LayerInput): GeoProblem[] {
   layer.collection!.features.forEach((feature, index) => {
     for (const position of positionsOf(feature.geometry)) {
       if (position.length < 2 || position.length > 3) {
-        problems.push(featureProblem(layer, index, `a position has ${position.length} numbers; RFC 7946 positions have 2 (lon, lat) or 3 (lon, lat, altitude)`, 'drop the extra values'));
+        problems.push(
+          featureProblem(
+            layer,
+            index,
+            `a position has ${position.length} numbers; RFC 7946 positions have 2 (lon, lat) or 3 (lon, lat, altitude)`,
+            'drop the extra values',
+          ),
+        );
         return;
       }
       const [lon, lat] = position as [number, number];

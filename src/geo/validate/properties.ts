@@ -25,16 +25,28 @@ export function validateProperties(layer: LayerInput): GeoProblem[] {
     if (!result.success) {
       for (const issue of result.error.issues) {
         const { field, message } = describeIssue(issue, feature.properties ?? {}, 'property');
-        problems.push(featureProblem(layer, index, message, field === 'id' ? 'give every feature a unique "id" such as "letpadaung"' : undefined));
+        problems.push(
+          featureProblem(layer, index, message, field === 'id' ? 'give every feature a unique "id" such as "letpadaung"' : undefined),
+        );
       }
     } else {
       const first = seen.get(result.data.id);
-      if (first !== undefined) problems.push(featureProblem(layer, index, `id "${result.data.id}" is already used by feature ${first}`, 'ids must be unique within a layer'));
+      if (first !== undefined)
+        problems.push(
+          featureProblem(layer, index, `id "${result.data.id}" is already used by feature ${first}`, 'ids must be unique within a layer'),
+        );
       else seen.set(result.data.id, index);
     }
     for (const [key, value] of Object.entries(feature.properties ?? {})) {
       if (stringsIn(value).some((text) => markup.test(text))) {
-        problems.push(featureProblem(layer, index, `property "${key}" contains HTML or script markup; properties are shown as plain text`, 'remove the tags; write plain text (links go in a separate property as an https URL)'));
+        problems.push(
+          featureProblem(
+            layer,
+            index,
+            `property "${key}" contains HTML or script markup; properties are shown as plain text`,
+            'remove the tags; write plain text (links go in a separate property as an https URL)',
+          ),
+        );
       }
     }
   });
@@ -42,7 +54,12 @@ export function validateProperties(layer: LayerInput): GeoProblem[] {
     const present = new Set(layer.collection!.features.flatMap((feature) => Object.keys(feature.properties ?? {})));
     for (const name of layer.meta.readerProperties) {
       if (!present.has(name)) {
-        problems.push({ severity: 'error', file: layer.metaFile, message: `"readerProperties" names "${name}", which no feature in ${layer.file} has`, fix: `remove "${name}" or add it to the features` });
+        problems.push({
+          severity: 'error',
+          file: layer.metaFile,
+          message: `"readerProperties" names "${name}", which no feature in ${layer.file} has`,
+          fix: `remove "${name}" or add it to the features`,
+        });
       }
     }
   }

@@ -25,7 +25,8 @@ function positions(value: unknown, kind?: 'LineString' | 'Polygon'): Issue {
   if (kind === 'Polygon') {
     if (value.length < 4) return 'Expected to find four or more positions here.';
     const [first, last] = [value[0] as number[], value[value.length - 1] as number[]];
-    if (first.length !== last.length || first.some((n, i) => n !== last[i])) return 'First and last positions of a Polygon or MultiPolygon’s ring should be the same.';
+    if (first.length !== last.length || first.some((n, i) => n !== last[i]))
+      return 'First and last positions of a Polygon or MultiPolygon’s ring should be the same.';
   }
   return undefined;
 }
@@ -42,9 +43,11 @@ function nested(value: unknown, check: (item: unknown) => Issue): Issue {
 function geometry(value: unknown): Issue {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'This must be an object.';
   const { type, coordinates, geometries } = value as Record<string, unknown>;
-  if (typeof type !== 'string') return type === undefined ? 'This GeoJSON object is missing its type member.' : 'The type member should have been a string.';
+  if (typeof type !== 'string')
+    return type === undefined ? 'This GeoJSON object is missing its type member.' : 'The type member should have been a string.';
   if (!geometryTypes.has(type)) return 'This type of GeoJSON object is not allowed here.';
-  if (type === 'GeometryCollection') return Array.isArray(geometries) ? nested(geometries, geometry) : 'This GeoJSON object requires a geometries member but it is missing.';
+  if (type === 'GeometryCollection')
+    return Array.isArray(geometries) ? nested(geometries, geometry) : 'This GeoJSON object requires a geometries member but it is missing.';
   if (coordinates === undefined) return 'This GeoJSON object requires a coordinates member but it is missing.';
   switch (type) {
     case 'Point':
@@ -76,7 +79,8 @@ function featureIssue(feature: unknown): Issue {
   if (type !== 'Feature') return 'This type of GeoJSON object is not allowed here.';
   if (!('geometry' in feature)) return 'This GeoJSON object requires a geometry member but it is missing.';
   if (!('properties' in feature)) return 'The properties member is missing.';
-  if (properties !== null && (typeof properties !== 'object' || Array.isArray(properties))) return 'The Feature properties member can be an object or null.';
+  if (properties !== null && (typeof properties !== 'object' || Array.isArray(properties)))
+    return 'The Feature properties member can be an object or null.';
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') return 'The Feature id must be a string or number.';
   return value === null ? undefined : geometry(value);
 }

@@ -15,7 +15,14 @@ const checkGeojsonMaxChars = 1_000_000;
 export function validateStructure(layer: LayerInput): GeoProblem[] {
   const { file, text } = layer;
   if (text.trim() === '') {
-    return [{ severity: 'error', file, message: 'the file is empty', fix: 'write a GeoJSON FeatureCollection into it, or delete it with its .meta.json' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: 'the file is empty',
+        fix: 'write a GeoJSON FeatureCollection into it, or delete it with its .meta.json',
+      },
+    ];
   }
   let parsed: unknown;
   try {
@@ -23,28 +30,54 @@ export function validateStructure(layer: LayerInput): GeoProblem[] {
   } catch (error) {
     const position = /position (\d+)/.exec(String(error));
     const at = position ? lineColumnAt(text, Number(position[1])) : {};
-    return [{ severity: 'error', file, ...at, message: `not valid JSON (${(error as Error).message})`, fix: 'check for a missing comma, bracket or quote near that line' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        ...at,
+        message: `not valid JSON (${(error as Error).message})`,
+        fix: 'check for a missing comma, bracket or quote near that line',
+      },
+    ];
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('type' in parsed)) {
-    return [{ severity: 'error', file, message: 'this JSON is not GeoJSON: it has no "type" member', fix: 'export the layer as GeoJSON (a FeatureCollection)' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: 'this JSON is not GeoJSON: it has no "type" member',
+        fix: 'export the layer as GeoJSON (a FeatureCollection)',
+      },
+    ];
   }
   const problems: GeoProblem[] = [];
   if ('crs' in parsed) {
     problems.push({
       severity: 'error',
       file,
-      message: 'has a "crs" member: RFC 7946 GeoJSON is always WGS 84 longitude/latitude, and this file is probably in another projection (e.g. EPSG:3857)',
+      message:
+        'has a "crs" member: RFC 7946 GeoJSON is always WGS 84 longitude/latitude, and this file is probably in another projection (e.g. EPSG:3857)',
       fix: 'reproject to EPSG:4326 and export as RFC 7946 GeoJSON (e.g. ogr2ogr -f GeoJSON -t_srs EPSG:4326 -lco RFC7946=YES)',
     });
   }
   if ((parsed as { type: unknown }).type !== 'FeatureCollection') {
-    problems.push({ severity: 'error', file, message: `the top-level type is "${String((parsed as { type: unknown }).type)}"; a layer must be a FeatureCollection`, fix: 'wrap the geometry or feature in {"type":"FeatureCollection","features":[...]}' });
+    problems.push({
+      severity: 'error',
+      file,
+      message: `the top-level type is "${String((parsed as { type: unknown }).type)}"; a layer must be a FeatureCollection`,
+      fix: 'wrap the geometry or feature in {"type":"FeatureCollection","features":[...]}',
+    });
     return problems;
   }
   problems.push(...(text.length > checkGeojsonMaxChars ? parsedShapeProblems(layer, parsed) : checkGeojsonProblems(layer)));
   const collection = parsed as FeatureCollection;
   if (problems.length === 0 && collection.features.length === 0) {
-    problems.push({ severity: 'error', file, message: 'the FeatureCollection has no features', fix: 'add at least one feature, or remove the layer' });
+    problems.push({
+      severity: 'error',
+      file,
+      message: 'the FeatureCollection has no features',
+      fix: 'add at least one feature, or remove the layer',
+    });
   }
   if (problems.length === 0) layer.collection = collection;
   return problems;
@@ -60,7 +93,13 @@ function checkGeojsonProblems(layer: LayerInput): GeoProblem[] {
     const key = `${featureIndex}:${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ severity: 'error', file, ...lineColumnAt(text, issue.from), ...(featureIndex === undefined ? {} : { featureIndex }), message: issue.message.replace(/’/g, "'") });
+    problems.push({
+      severity: 'error',
+      file,
+      ...lineColumnAt(text, issue.from),
+      ...(featureIndex === undefined ? {} : { featureIndex }),
+      message: issue.message.replace(/’/g, "'"),
+    });
   }
   return problems;
 }
@@ -68,7 +107,8 @@ function checkGeojsonProblems(layer: LayerInput): GeoProblem[] {
 function parsedShapeProblems(layer: LayerInput, parsed: object): GeoProblem[] {
   const { file, text } = layer;
   const features = (parsed as { features?: unknown }).features;
-  if (!Array.isArray(features)) return [{ severity: 'error', file, message: 'This must be an array.', fix: 'put the features in a "features": [...] array' }];
+  if (!Array.isArray(features))
+    return [{ severity: 'error', file, message: 'This must be an array.', fix: 'put the features in a "features": [...] array' }];
   return shapeIssues(features).map(({ featureIndex, message }) => ({
     severity: 'error' as const,
     file,

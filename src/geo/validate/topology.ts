@@ -46,7 +46,9 @@ function intersection({ a: p1, b: p2 }: Segment, { a: p3, b: p4 }: Segment): Pos
 export function selfCrossings(geometry: Geometry): Position[] {
   const lines = linesOf(geometry);
   const segments: Segment[] = lines.flatMap((line, l) =>
-    line.slice(1).map((b, i) => ({ line: l, index: i, a: line[i]!, b, minX: Math.min(line[i]![0]!, b[0]!), maxX: Math.max(line[i]![0]!, b[0]!) })),
+    line
+      .slice(1)
+      .map((b, i) => ({ line: l, index: i, a: line[i]!, b, minX: Math.min(line[i]![0]!, b[0]!), maxX: Math.max(line[i]![0]!, b[0]!) })),
   );
   segments.sort((s, t) => s.minX - t.minX);
   const adjacent = (s: Segment, t: Segment) => {
@@ -81,12 +83,27 @@ export function validateTopology(layer: LayerInput): GeoProblem[] {
     const crossings = selfCrossings(feature.geometry);
     if (crossings.length > 0) {
       const [lon, lat] = crossings[0]!;
-      problems.push(featureProblem(layer, index, `the ${feature.geometry.type} crosses itself ${crossings.length} time(s), first near [${lon?.toFixed(4)}, ${lat?.toFixed(4)}]`, 'redraw the outline so that it does not cross itself (in QGIS: Vector > Geometry Tools > Check Validity)'));
+      problems.push(
+        featureProblem(
+          layer,
+          index,
+          `the ${feature.geometry.type} crosses itself ${crossings.length} time(s), first near [${lon?.toFixed(4)}, ${lat?.toFixed(4)}]`,
+          'redraw the outline so that it does not cross itself (in QGIS: Vector > Geometry Tools > Check Validity)',
+        ),
+      );
     }
     // A degenerate ring (zero area, e.g. a bow-tie) has no winding to be wrong about.
     const wrongWay = ringsOf(feature.geometry).filter(({ ring, outer }) => signedArea(ring) !== 0 && signedArea(ring) > 0 !== outer).length;
     if (wrongWay > 0) {
-      problems.push(featureProblem(layer, index, `${wrongWay} ring(s) wound against the right-hand rule (outer rings must run counter-clockwise); fixed in the published file`, 'export with RFC 7946 winding to silence this warning', 'warning'));
+      problems.push(
+        featureProblem(
+          layer,
+          index,
+          `${wrongWay} ring(s) wound against the right-hand rule (outer rings must run counter-clockwise); fixed in the published file`,
+          'export with RFC 7946 winding to silence this warning',
+          'warning',
+        ),
+      );
     }
   });
   return problems;

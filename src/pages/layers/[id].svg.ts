@@ -10,7 +10,15 @@ export const getStaticPaths = (() => {
     params: { id: layer.id },
     props: {
       svg: renderStaticMap(
-        { id: layer.id, index: 0, title: layer.meta.title, camera: { bounds: catalogBounds(layer), maxZoom: 12, bearing: 0, pitch: 0 }, visibleLayers: [layer.id], highlights: {}, statuses: {} },
+        {
+          id: layer.id,
+          index: 0,
+          title: layer.meta.title,
+          camera: { bounds: catalogBounds(layer), maxZoom: 12, bearing: 0, pitch: 0 },
+          visibleLayers: [layer.id],
+          highlights: {},
+          statuses: {},
+        },
         layers,
         basemap,
       ),

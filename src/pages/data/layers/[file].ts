@@ -9,7 +9,15 @@ import { storyGeo } from '../../../geo/pipeline.ts';
 export const getStaticPaths = (() =>
   storyGeo().layers.flatMap((layer) => [
     { params: { file: `${layer.id}.${layer.hash}.geojson` }, props: { body: layer.json, type: 'application/geo+json' } },
-    ...(layer.tiles ? [{ params: { file: `${layer.id}.${layer.tiles.hash}.pmtiles` }, props: { body: layer.tiles.archive, type: 'application/vnd.pmtiles' } }] : []),
+    ...(layer.tiles
+      ? [
+          {
+            params: { file: `${layer.id}.${layer.tiles.hash}.pmtiles` },
+            props: { body: layer.tiles.archive, type: 'application/vnd.pmtiles' },
+          },
+        ]
+      : []),
   ])) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(props.body as string | Uint8Array<ArrayBuffer>, { headers: { 'content-type': props.type as string } });
+export const GET: APIRoute = ({ props }) =>
+  new Response(props.body as string | Uint8Array<ArrayBuffer>, { headers: { 'content-type': props.type as string } });
