@@ -15,7 +15,7 @@ const sizes = [
 ];
 const outDir = 'tests/screenshots';
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
+const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
   stdio: 'ignore',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
