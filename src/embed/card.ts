@@ -6,6 +6,7 @@
 import { renderLegend } from '../map/legend.ts';
 import type { StoryData } from '../map/story-data.ts';
 import { openLinksOutsideFrame, reportContentHeight } from './host-messages.ts';
+import { webgl2Available } from '../map/webgl.ts';
 
 const data = JSON.parse(document.getElementById('story-data')!.textContent!) as StoryData;
 const state = data.chapters[0]!;
@@ -19,14 +20,6 @@ openLinksOutsideFrame();
 
 function showFallback(): void {
   mapElement.dataset.mapState = 'fallback';
-}
-
-function webgl2Available(): boolean {
-  try {
-    return Boolean(document.createElement('canvas').getContext('webgl2'));
-  } catch {
-    return false;
-  }
 }
 
 async function startMap(): Promise<void> {

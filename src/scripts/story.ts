@@ -7,6 +7,7 @@ import { renderLegend } from '../map/legend.ts';
 import type { StoryMap } from '../map/story-map.ts';
 import type { StoryData } from '../map/story-data.ts';
 import { Scroller } from '../scroll/scroller.ts';
+import { webgl2Available } from '../map/webgl.ts';
 
 const root = document.documentElement;
 const data = JSON.parse(document.getElementById('story-data')!.textContent!) as StoryData;
@@ -102,14 +103,6 @@ function showStaticMap(id: string): void {
 function showFallback(): void {
   mapElement.dataset.mapState = 'fallback';
   mapElement.dataset.visibleLayers = visibleLayers(Math.max(0, scroller.active)).join(' ');
-}
-
-function webgl2Available(): boolean {
-  try {
-    return Boolean(document.createElement('canvas').getContext('webgl2'));
-  } catch {
-    return false;
-  }
 }
 
 async function startMap(): Promise<void> {

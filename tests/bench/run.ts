@@ -21,6 +21,7 @@ import { runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { instrumentContext, measureLoad, measureScroll, median, type LoadFigures, type ScrollFigures } from './measure.ts';
 import { buildReferencePage, referencePrefix, storyDataFromHtml } from './reference.ts';
 import { startServer, type StaticServer } from './server.ts';
+import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -30,17 +31,8 @@ const runs = option('--runs') || 3;
 const budgetSeconds = option('--budget') || 600;
 const lighthouseSeconds = 150;
 const skipLighthouse = args.includes('--no-lighthouse');
-const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The test suite's flags: no background traffic (the network is closed), software WebGL2.
-const chromeFlags = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
+const chromePath = chromiumPath;
+const chromeFlags = chromiumArgs;
 const viewport = { width: 1280, height: 800 };
 const cpuThrottling = 4;
 const scrollSpeed = 2000; // px/s: a brisk reader; both pages get the same.

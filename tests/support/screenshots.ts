@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const port = 4398;
 const chapters = ['overview', 'escort-and-outposts', 'border-closed', 'india-option', 'ending'];
@@ -22,10 +23,7 @@ const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127
 try {
   await waitForServer(`http://127.0.0.1:${port}/`);
   mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
     await page.goto(`http://127.0.0.1:${port}/`);
