@@ -139,6 +139,12 @@ export class StoryMap {
     return (this.current?.visibleLayers ?? []).filter((id) => this.collections.has(id));
   }
 
+  /** Forgets what MapLibre was told, e.g. after a lost WebGL context rebuilt the style without feature state. */
+  forgetAppliedState(): void {
+    this.shown.clear();
+    this.featureStates.clear();
+  }
+
   apply(state: ChapterMapState): void {
     this.current = state;
     // The whole state is computed every time, but MapLibre is only told what differs from what

@@ -148,6 +148,7 @@ async function startMap(): Promise<void> {
   });
   map.on('webglcontextrestored', () =>
     map.once('style.load', () => {
+      live.forgetAppliedState();
       storyMap = live;
       mapElement.dataset.mapState = 'ready';
       activate(Math.max(0, scroller.active));
