@@ -3,39 +3,17 @@
  * titles are editor input and must never become markup).
  */
 import type { ChapterMapState, StoryLayerInfo } from './story-data.ts';
+import { swatchShape, swatchViewBox } from './swatch.ts';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
 function swatch(layer: StoryLayerInfo): SVGSVGElement {
   const svg = document.createElementNS(svgNs, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 16');
+  svg.setAttribute('viewBox', swatchViewBox);
   svg.setAttribute('aria-hidden', 'true');
   svg.classList.add('legend-swatch');
-  const shape = document.createElementNS(svgNs, layer.kind === 'route' ? 'line' : layer.kind === 'point' ? 'circle' : 'rect');
-  const attributes: Record<string, string> =
-    layer.kind === 'route'
-      ? {
-          x1: '2',
-          y1: '8',
-          x2: '22',
-          y2: '8',
-          stroke: layer.color,
-          'stroke-width': '3',
-          ...(layer.dashed ? { 'stroke-dasharray': '5 3' } : {}),
-        }
-      : layer.kind === 'point'
-        ? { cx: '12', cy: '8', r: '5', fill: layer.marker === 'ring' ? '#fff' : layer.color, stroke: layer.color, 'stroke-width': '2' }
-        : {
-            x: '3',
-            y: '2',
-            width: '18',
-            height: '12',
-            fill: layer.color,
-            'fill-opacity': '0.25',
-            stroke: layer.color,
-            'stroke-width': '1.5',
-            ...(layer.kind === 'area' ? { 'stroke-dasharray': '3 2' } : {}),
-          };
+  const { tag, attributes } = swatchShape(layer);
+  const shape = document.createElementNS(svgNs, tag);
   for (const [name, value] of Object.entries(attributes)) shape.setAttribute(name, value);
   svg.append(shape);
   return svg;
