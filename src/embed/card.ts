@@ -34,6 +34,7 @@ async function startMap(): Promise<void> {
       reducedMotion: () => true,
       onLayerUnavailable: (id) => unavailable.add(id),
     });
+    await storyMap.prepare(state);
     storyMap.apply(state);
     // A card shows the whole of a route the story draws as the reader scrolls.
     if (state.scrub) storyMap.setScrubProgress(1);

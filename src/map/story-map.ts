@@ -3,6 +3,9 @@
  * visible layers, emphasis, statuses, legend) and nothing else. Applying the whole
  * state rather than a diff means fast scrolling, skipped chapters, reloads and hash
  * jumps all land in exactly the chapter's state.
+ *
+ * A layer's data is fetched when a chapter near the current one needs it (this one
+ * and the next), so the first view never waits for the whole story's data.
  */
 import { along, length, lineSliceAlong } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
@@ -10,12 +13,13 @@ import {
   addProtocol,
   Map as MapLibreMap,
   setWorkerUrl,
+  type AddLayerObject,
   type AddProtocolAction,
   type GeoJSONSource,
   type PaddingOptions,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { scaleLinear } from 'd3-scale';
 import { basemapStyle } from './basemap-style.ts';
 import { mapLayerIds, routeLabelSource, storyMapLayers } from './layer-registry.ts';
@@ -24,6 +28,22 @@ import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts
 setWorkerUrl(workerUrl);
 
 const scrubSource = 'scrub-progress';
+const warmUpSource = 'warm-up';
+
+/**
+ * The engine's stylesheet, linked when the map starts rather than in the page's head:
+ * a render-blocking stylesheet for a map the first paint does not show would delay the text.
+ */
+function loadEngineStylesheet(): Promise<void> {
+  if (document.querySelector(`link[href="${maplibreCss}"]`)) return Promise.resolve();
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: maplibreCss });
+  const loaded = new Promise<void>((resolve, reject) => {
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`could not load ${maplibreCss}`));
+  });
+  document.head.append(link);
+  return loaded;
+}
 
 let pmtilesProtocol: Promise<void> | undefined;
 
@@ -41,6 +61,17 @@ function midpoints(lines: FeatureCollection): FeatureCollection {
   };
 }
 
+/** The scrubbed route, drawn over the story's shapes. */
+function scrubLayer(id: string, source: string): AddLayerObject {
+  return {
+    id,
+    type: 'line',
+    source,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': '#1f78b4', 'line-width': 5 },
+  };
+}
+
 export interface StoryMapOptions {
   container: HTMLElement;
   data: StoryData;
@@ -53,11 +84,15 @@ export interface StoryMapOptions {
 export class StoryMap {
   readonly map: MapLibreMap;
   private readonly layers: StoryLayerInfo[];
+  /** Layers whose data is in, by id: the map has their sources and (hidden) style layers. */
   private readonly collections = new Map<string, FeatureCollection>();
+  private readonly loading = new Map<string, Promise<void>>();
+  /** Story layers added to the style, in the order they arrived. */
+  private readonly added: StoryLayerInfo[] = [];
   /** What MapLibre currently shows: layer id -> visibility, `layer/feature` -> serialized feature-state. */
   private readonly shown = new Map<string, string>();
   private readonly featureStates = new Map<string, string>();
-  private scrubLine: Feature<LineString> | undefined;
+  private scrubProgress = 0;
   /** What the scrub source holds now: re-sending the same data would cost a worker round trip and delay 'idle'. */
   private drawnScrub: { line: Feature<LineString> | undefined; km: number } = { line: undefined, km: 0 };
   private current: ChapterMapState | undefined;
@@ -70,8 +105,13 @@ export class StoryMap {
     this.layers = options.data.layers;
   }
 
-  /** Creates the map and resolves once its style and every story source are loaded. */
+  /**
+   * Creates the map and resolves once its style is loaded and every kind of story layer has
+   * been drawn once, out of sight: MapLibre compiles a shader program the first time a
+   * layer of a kind draws, and on a software GPU that took 300 ms of a chapter change.
+   */
   static async create(options: StoryMapOptions): Promise<StoryMap> {
+    await loadEngineStylesheet();
     const map = new MapLibreMap({
       container: options.container,
       style: basemapStyle(options.data.basemap),
@@ -88,50 +128,122 @@ export class StoryMap {
       map.once('load', () => resolve());
       map.once('error', (event) => reject(event.error));
     });
-    await storyMap.addStoryLayers();
+    map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer(scrubLayer(scrubSource, scrubSource), 'place-dots');
+    await storyMap.compilePrograms();
     return storyMap;
   }
 
-  private async addStoryLayers(): Promise<void> {
-    await Promise.all(
-      this.layers.map(async (layer) => {
-        try {
-          if (layer.tiled) {
-            // Read tile by tile with range requests: a reader fetches the tiles in view, never the whole archive.
-            await registerPmtiles();
-            this.map.addSource(layer.id, { type: 'vector', url: `pmtiles://${new URL(layer.url, location.href).href}`, promoteId: 'id' });
-            // Its features never reach the page whole, so it has none to set emphasis or status on; visibility still applies.
-            this.collections.set(layer.id, { type: 'FeatureCollection', features: [] });
-          } else {
-            const response = await fetch(layer.url);
-            if (!response.ok) throw new Error(`${response.status}`);
-            const data = (await response.json()) as FeatureCollection;
-            this.collections.set(layer.id, data);
-            this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id' });
-            if (layer.kind === 'route') this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data) });
-          }
-        } catch {
-          this.options.onLayerUnavailable(layer.id);
-          return;
-        }
-        for (const spec of storyMapLayers(layer)) {
-          // Shapes sit under the basemap's labels; story labels go on top so they win label collisions.
-          const beforeId = spec.type === 'symbol' ? undefined : 'place-dots';
-          this.map.addLayer({ ...spec, layout: { ...('layout' in spec ? spec.layout : {}), visibility: 'none' } } as typeof spec, beforeId);
-        }
-      }),
-    );
-    this.map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    this.map.addLayer(
+  /** Draws every story layer style once on a stand-in feature of each geometry type, then removes them. */
+  private async compilePrograms(): Promise<void> {
+    const [x, y] = this.map.getCenter().toArray();
+    const d = 0.5;
+    const properties = { id: 'warm-up' };
+    const features: Feature[] = [
+      { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [x, y] } },
       {
-        id: scrubSource,
-        type: 'line',
-        source: scrubSource,
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': '#1f78b4', 'line-width': 5 },
+        type: 'Feature',
+        properties,
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [x - d, y],
+            [x + d, y + d],
+          ],
+        },
       },
-      'place-dots',
-    );
+      {
+        type: 'Feature',
+        properties,
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x - d, y - d],
+              [x + d, y - d],
+              [x + d, y + d],
+              [x - d, y - d],
+            ],
+          ],
+        },
+      },
+    ];
+    this.map.addSource(warmUpSource, { type: 'geojson', data: { type: 'FeatureCollection', features } });
+    const specs = [...this.layers.flatMap((layer) => storyMapLayers(layer)), scrubLayer('scrub', warmUpSource)];
+    const ids = specs.map((spec, i) => {
+      const id = `${warmUpSource}/${i}`;
+      const layout = { ...('layout' in spec ? spec.layout : {}), ...(spec.type === 'symbol' ? { 'text-field': 'Warm' } : {}) };
+      const stand = { ...spec, id, source: warmUpSource, layout } as AddLayerObject & { 'source-layer'?: string };
+      delete stand['source-layer'];
+      this.map.addLayer(stand);
+      return id;
+    });
+    await this.map.once('idle');
+    for (const id of ids) this.map.removeLayer(id);
+    this.map.removeSource(warmUpSource);
+  }
+
+  /** Fetches and adds the layers a chapter shows, and starts on the next chapter's; resolves when the chapter's are in. */
+  prepare(state: ChapterMapState): Promise<void> {
+    const next = this.options.data.chapters[this.options.data.chapters.indexOf(state) + 1];
+    if (next) for (const id of next.visibleLayers) void this.load(id);
+    return Promise.all(state.visibleLayers.map((id) => this.load(id))).then(() => undefined);
+  }
+
+  private load(layerId: string): Promise<void> {
+    let loading = this.loading.get(layerId);
+    if (!loading) {
+      loading = this.addStoryLayer(this.layers.find((layer) => layer.id === layerId)!).then(() => {
+        if (!this.current) return;
+        this.applyLayers(this.current);
+        this.setScrubProgress(this.scrubProgress);
+      });
+      this.loading.set(layerId, loading);
+    }
+    return loading;
+  }
+
+  private async addStoryLayer(layer: StoryLayerInfo): Promise<void> {
+    try {
+      if (layer.tiled) {
+        // Read tile by tile with range requests: a reader fetches the tiles in view, never the whole archive.
+        await registerPmtiles();
+        this.map.addSource(layer.id, { type: 'vector', url: `pmtiles://${new URL(layer.url, location.href).href}`, promoteId: 'id' });
+        // Its features never reach the page whole, so it has none to set emphasis or status on; visibility still applies.
+        this.collections.set(layer.id, { type: 'FeatureCollection', features: [] });
+      } else {
+        const response = await fetch(layer.url);
+        if (!response.ok) throw new Error(`${response.status}`);
+        const data = (await response.json()) as FeatureCollection;
+        this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id' });
+        if (layer.kind === 'route') this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data) });
+        this.collections.set(layer.id, data);
+      }
+    } catch {
+      this.options.onLayerUnavailable(layer.id);
+      return;
+    }
+    for (const spec of storyMapLayers(layer)) {
+      const layout = { ...('layout' in spec ? spec.layout : {}), visibility: 'none' };
+      this.map.addLayer({ ...spec, layout } as typeof spec, this.beforeId(layer, spec.type === 'symbol'));
+    }
+    this.added.push(layer);
+  }
+
+  /**
+   * Layers arrive in whatever order their data does, but draw in the order of the story's
+   * layer list: shapes under the basemap's labels (and the scrubbed route), story labels on
+   * top so they win label collisions.
+   */
+  private beforeId(layer: StoryLayerInfo, symbol: boolean): string | undefined {
+    const position = this.layers.indexOf(layer);
+    for (const later of this.added
+      .filter((other) => this.layers.indexOf(other) > position)
+      .sort((a, b) => this.layers.indexOf(a) - this.layers.indexOf(b))) {
+      const spec = storyMapLayers(later).find((candidate) => (candidate.type === 'symbol') === symbol);
+      if (spec) return spec.id;
+    }
+    return symbol ? undefined : scrubSource;
   }
 
   /** Layer ids whose data loaded and which the current chapter shows. */
@@ -147,6 +259,15 @@ export class StoryMap {
 
   apply(state: ChapterMapState): void {
     this.current = state;
+    void this.prepare(state);
+    this.applyLayers(state);
+    // With reduced motion nothing is drawn by scrolling: the route appears whole at once.
+    this.setScrubProgress(this.options.reducedMotion() ? 1 : 0);
+    this.moveCamera(state);
+  }
+
+  /** Visibility, emphasis and status of every story layer whose data is in; layers still loading get theirs on arrival. */
+  private applyLayers(state: ChapterMapState): void {
     // The whole state is computed every time, but MapLibre is only told what differs from what
     // it shows: each call can re-place symbols, and that is what made chapter changes stutter.
     for (const layer of this.layers) {
@@ -168,26 +289,27 @@ export class StoryMap {
         this.featureStates.set(key, serialized);
       }
     }
-    const scrub = state.scrub;
-    this.scrubLine =
-      scrub &&
-      (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
-    // With reduced motion nothing is drawn by scrolling: the route appears whole at once.
-    this.setScrubProgress(this.options.reducedMotion() ? 1 : 0);
-    this.moveCamera(state);
+  }
+
+  /** How much of the chapter's scrubbed route is drawn, in km. */
+  get scrubKm(): number {
+    return this.drawnScrub.km;
   }
 
   /** Draws the chapter's scrubbed route up to `progress` (0..1) of its length. */
   setScrubProgress(progress: number): number {
+    this.scrubProgress = progress;
     const scrub = this.current?.scrub;
-    const distance = scrub && this.scrubLine ? scaleLinear().domain([0.1, 0.8]).range([0, scrub.lengthKm]).clamp(true)(progress) : 0;
-    if (distance === this.drawnScrub.km && (distance === 0 || this.scrubLine === this.drawnScrub.line)) return distance;
-    this.drawnScrub = { line: this.scrubLine, km: distance };
+    // The line is there once its layer's data is; until then nothing is drawn.
+    const line =
+      scrub &&
+      (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
+    const distance = scrub && line ? scaleLinear().domain([0.1, 0.8]).range([0, scrub.lengthKm]).clamp(true)(progress) : 0;
+    if (distance === this.drawnScrub.km && (distance === 0 || line === this.drawnScrub.line)) return distance;
+    this.drawnScrub = { line, km: distance };
     this.map
       .getSource<GeoJSONSource>(scrubSource)!
-      .setData(
-        distance > 0 ? lineSliceAlong(this.scrubLine!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] },
-      );
+      .setData(distance > 0 ? lineSliceAlong(line!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] });
     return distance;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The story page's driver: the scroll engine says which chapter is active, and this
  * applies that chapter everywhere (page state, URL, legend, live region, map). The
- * map engine is imported only after the text has painted.
+ * map engine is imported only once the reader does something (scrolls, moves the
+ * pointer, touches, presses a key): until then each chapter's static map stands in.
  */
 import { renderLegend } from '../map/legend.ts';
 import type { StoryMap } from '../map/story-map.ts';
@@ -115,8 +116,12 @@ async function startMap(): Promise<void> {
       data,
       padding: cameraPadding,
       reducedMotion,
-      onLayerUnavailable: (id) => unavailable.add(id),
+      onLayerUnavailable: (id) => {
+        unavailable.add(id);
+        renderLegend(legendList, data.chapters[Math.max(0, scroller.active)]!, data.layers, unavailable);
+      },
     });
+    await storyMap.prepare(data.chapters[Math.max(0, scroller.active)]!);
   } catch {
     return showFallback();
   }
@@ -134,6 +139,9 @@ async function startMap(): Promise<void> {
   map.on('movestart', () => (mapElement.dataset.mapIdle = 'false'));
   map.on('idle', () => {
     publishCamera();
+    // Layers whose data arrived after the chapter change are drawn now.
+    mapElement.dataset.visibleLayers = visibleLayers(Math.max(0, scroller.active)).join(' ');
+    mapElement.dataset.scrubKm = storyMap?.scrubKm.toFixed(1) ?? '0';
     mapElement.dataset.mapIdle = 'true';
   });
   map.on('moveend', publishCamera);
@@ -166,14 +174,25 @@ if (embedded) {
   void import('../embed/embed-client.ts').then(({ startEmbed }) =>
     startEmbed({
       scroller,
+      // The host reports its viewport when the story is on its screen: as good a signal as a scroll.
       setHostViewport: (viewport) => {
         hostViewport = viewport;
         scroller.refresh();
+        startMapOnce();
       },
     }),
   );
 }
 // --- end embed hook ---
-// The map engine is the heaviest thing on the page: fetch it only once the text is up.
-if (document.readyState === 'complete') setTimeout(startMap, 0);
-else addEventListener('load', () => setTimeout(startMap, 0), { once: true });
+// The map engine is the heaviest thing on the page (~400 KB and a second of a phone's CPU):
+// it starts at the reader's first sign of reading on, not during the first paint. A page
+// opened at a chapter (#id) scrolls there, which counts.
+const readerSignals = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'pointermove', 'keydown'] as const;
+let mapStarted = false;
+function startMapOnce(): void {
+  if (mapStarted) return;
+  mapStarted = true;
+  for (const type of readerSignals) removeEventListener(type, startMapOnce);
+  void startMap();
+}
+for (const type of readerSignals) addEventListener(type, startMapOnce, { passive: true });

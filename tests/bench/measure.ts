@@ -15,6 +15,7 @@ function instrument(): void {
     // What moved, for diagnosing a layout-shift score: [time, value, "tag#id.class" of each moved node].
     shifts: [] as [number, number, string[]][],
     longTasks: [] as { start: number; duration: number }[],
+    engineRequested: Number.POSITIVE_INFINITY,
     // Contract attribute changes, in order: [time, attribute, value].
     changes: [] as [number, string, string][],
     frames: [] as number[],
@@ -42,6 +43,9 @@ function instrument(): void {
           : String(node?.nodeName);
     bench.shifts.push([shift.startTime, shift.value, shift.sources.map((source) => describe(source.node))]);
   });
+  observe('resource', (entry) => {
+    if (/\/maplibre-gl[^/]*\.m?js$/.test(entry.name)) bench.engineRequested = Math.min(bench.engineRequested, entry.startTime);
+  });
   observe('longtask', (entry) => bench.longTasks.push({ start: entry.startTime, duration: entry.duration }));
   new MutationObserver((records) => {
     const now = performance.now();
@@ -61,6 +65,8 @@ export interface LoadFigures {
   cls: number;
   /** The largest layout shifts: [time, value, moved nodes]. */
   shifts: [number, number, string[]][];
+  /** When the page first asked for the MapLibre engine. */
+  engineRequested: number;
   /** Longest main-thread task from navigation until the first view settled. */
   loadLongestTask: number;
 }
@@ -83,6 +89,7 @@ export async function measureLoad(page: Page, timeout: number): Promise<LoadFigu
       shifts: [number, number, string[]][];
       longTasks: { duration: number }[];
       changes: [number, string, string][];
+      engineRequested: number;
     };
     const bench = (window as unknown as { __bench: Bench }).__bench;
     const ready = bench.changes.find(([, name, value]) => name === 'data-map-state' && value === 'ready');
@@ -90,6 +97,7 @@ export async function measureLoad(page: Page, timeout: number): Promise<LoadFigu
       fcp: bench.paints['first-contentful-paint'] ?? 0,
       lcp: bench.lcp,
       mapReady: ready?.[0] ?? Number.NaN,
+      engineRequested: Number.isFinite(bench.engineRequested) ? bench.engineRequested : Number.NaN,
       cls: bench.cls,
       shifts: [...bench.shifts].sort((a, b) => b[1] - a[1]).slice(0, 5),
       loadLongestTask: Math.max(0, ...bench.longTasks.map((task) => task.duration)),

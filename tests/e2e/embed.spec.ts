@@ -240,9 +240,12 @@ test.describe('embedding the story in another site', () => {
     servers.setArticle(snippet.split('\n')[0]!);
     await page.goto(`${servers.hostOrigin}/article.html`);
     const frame = await storyFrame(page);
+    const iframe = page.locator('#embed iframe');
+    // No host messages without the loader: the map starts when the reader's pointer reaches the frame.
+    const box = (await iframe.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
     const { chapters } = await frameStoryData(frame);
-    const iframe = page.locator('#embed iframe');
     expect(await iframe.evaluate((element) => (element as HTMLIFrameElement).clientHeight)).toBe(640);
     expect(await frame.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(640 * chapters.length);
     await expect(frame.locator('html')).not.toHaveAttribute('data-embed-mode', 'hosted');
@@ -353,6 +356,7 @@ test.describe('embedding the story in another site', () => {
       expect(policy).toMatch(/frame-ancestors /);
     }
     await page.goto(`${servers.siteOrigin}/`);
+    await page.mouse.move(10, 10);
     await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
     await page.goto(`${servers.siteOrigin}/embed-code/`);
     await expect(page.frameLocator('[data-preview] iframe').locator('html')).toHaveAttribute('data-embed-mode', 'hosted', {

@@ -106,6 +106,10 @@ test.describe('without WebGL (Chromium started with --disable-webgl --disable-3d
   test('every chapter is readable and shows its static map, with no page errors', async ({ page, baseURL }) => {
     const watch = watchPage(page, baseURL!);
     await page.goto('/');
+    // Until the reader's first input the static map stands in as it would while a map loads.
+    await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'loading');
+    await expect(page.locator(`[data-static-map]:visible`)).toHaveCount(1);
+    await page.mouse.move(10, 10);
     await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'fallback');
     const { chapters } = await storyData(page);
     for (const chapter of chapters) await readChapter(page, chapter, 'fallback');

@@ -26,7 +26,9 @@ export async function storyData(page: Page): Promise<StoryData> {
   return JSON.parse((await page.locator('#story-data').textContent())!) as StoryData;
 }
 
+/** The live map starts at the reader's first sign of reading on: here, a pointer moving over the page. */
 export async function waitForMapReady(page: Page): Promise<void> {
+  await page.mouse.move(10, 10);
   await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
 }
 

@@ -43,6 +43,36 @@ test.describe('the story page', () => {
     expect(watch.foreignRequests).toEqual([]);
   });
 
+  test('the first view is text and a static map; the engine and the data wait for the reader, then only nearby chapters’ layers come', async ({
+    page,
+  }) => {
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto('/');
+    await expect(page.locator('[data-static-map]:visible')).toHaveCount(1);
+    await expect(page.locator('h1')).toBeVisible();
+    await page.waitForTimeout(1500);
+    await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'loading');
+    expect(
+      requests.filter((path) => /maplibre|\/data\//.test(path)),
+      'engine or data fetched before the reader did anything',
+    ).toEqual([]);
+
+    await waitForMapReady(page);
+    const { chapters, layers } = await storyData(page);
+    await expectChapterApplied(page, chapters[0]!);
+    const fetchedLayers = () =>
+      layers.filter((layer) => requests.includes(new URL(layer.url, 'http://x').pathname)).map((layer) => layer.id);
+    const nearby = new Set([...chapters[0]!.visibleLayers, ...chapters[1]!.visibleLayers]);
+    expect(new Set(fetchedLayers())).toEqual(nearby);
+    expect(nearby.size, 'the first chapters need fewer layers than the story has').toBeLessThan(layers.length);
+
+    const last = chapters.at(-1)!;
+    await scrollToChapter(page, last.id);
+    await expectChapterApplied(page, last);
+    for (const id of last.visibleLayers) expect(fetchedLayers()).toContain(id);
+  });
+
   test('a hash in the URL opens the story at that chapter, and reloading keeps it', async ({ page, baseURL }) => {
     const watch = watchPage(page, baseURL!);
     await page.goto('/');
@@ -123,7 +153,8 @@ test.describe('the story page', () => {
         },
         { id: scrubbed.id, share },
       );
-      await expect(page.locator('html')).toHaveAttribute('data-active-chapter', scrubbed.id);
+      // Jumping straight here, the route's data may still be on its way: read once the map has settled.
+      await expectChapterApplied(page, scrubbed);
       return page.locator('[data-story-map]').evaluate(async (el) => {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         return Number((el as HTMLElement).dataset.scrubKm);
