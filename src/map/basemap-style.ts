@@ -16,8 +16,15 @@ export const basemapColors = {
   label: '#5b5750',
 };
 
+/**
+ * The deepest zoom MapLibre cuts the GeoJSON layers into tiles for; closer views reuse
+ * those tiles. The data is simplified to tens of metres, which z8 tiles keep (~20 m), and
+ * few tiles mean few worker round trips per chapter change, and tiles that stay cached.
+ */
+export const geojsonMaxZoom = 8;
+
 export function basemapStyle(urls: Record<string, string>): StyleSpecification {
-  const source = (name: string) => ({ type: 'geojson' as const, data: urls[name] ?? '' });
+  const source = (name: string) => ({ type: 'geojson' as const, data: urls[name] ?? '', maxzoom: geojsonMaxZoom });
   return {
     version: 8,
     sources: {

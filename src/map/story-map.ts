@@ -21,7 +21,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { scaleLinear } from 'd3-scale';
-import { basemapStyle } from './basemap-style.ts';
+import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
 import { mapLayerIds, routeLabelSource, storyMapLayers } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
@@ -95,6 +95,7 @@ export class StoryMap {
   private scrubProgress = 0;
   /** What the scrub source holds now: re-sending the same data would cost a worker round trip and delay 'idle'. */
   private drawnScrub: { line: Feature<LineString> | undefined; km: number } = { line: undefined, km: 0 };
+  private scrubShown = true;
   private current: ChapterMapState | undefined;
 
   private readonly options: StoryMapOptions;
@@ -120,6 +121,8 @@ export class StoryMap {
       // The story drives the camera; dragging would fight the scroll.
       interactive: false,
       fadeDuration: 0,
+      // Keep every tile the story has shown (they are few and small), so going back is instant.
+      maxTileCacheZoomLevels: 20,
       // MapLibre labels its canvas (role="region", not a tab stop) with this string.
       locale: { 'Map.Title': 'Map of the story; its description is announced at each chapter change' },
     });
@@ -128,7 +131,7 @@ export class StoryMap {
       map.once('load', () => resolve());
       map.once('error', (event) => reject(event.error));
     });
-    map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom });
     map.addLayer(scrubLayer(scrubSource, scrubSource), 'place-dots');
     await storyMap.compilePrograms();
     return storyMap;
@@ -215,8 +218,9 @@ export class StoryMap {
         const response = await fetch(layer.url);
         if (!response.ok) throw new Error(`${response.status}`);
         const data = (await response.json()) as FeatureCollection;
-        this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id' });
-        if (layer.kind === 'route') this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data) });
+        this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id', maxzoom: geojsonMaxZoom });
+        if (layer.kind === 'route')
+          this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data), maxzoom: geojsonMaxZoom });
         this.collections.set(layer.id, data);
       }
     } catch {
@@ -264,6 +268,10 @@ export class StoryMap {
     // With reduced motion nothing is drawn by scrolling: the route appears whole at once.
     this.setScrubProgress(this.options.reducedMotion() ? 1 : 0);
     this.moveCamera(state);
+    // Without motion the new state is drawn now, in this frame, rather than in MapLibre's next one.
+    // Either way a frame is drawn, so 'idle' follows every chapter change.
+    if (this.options.reducedMotion()) this.map.redraw();
+    else this.map.triggerRepaint();
   }
 
   /** Visibility, emphasis and status of every story layer whose data is in; layers still loading get theirs on arrival. */
@@ -293,7 +301,7 @@ export class StoryMap {
 
   /** How much of the chapter's scrubbed route is drawn, in km. */
   get scrubKm(): number {
-    return this.drawnScrub.km;
+    return this.scrubShown ? this.drawnScrub.km : 0;
   }
 
   /** Draws the chapter's scrubbed route up to `progress` (0..1) of its length. */
@@ -305,11 +313,16 @@ export class StoryMap {
       scrub &&
       (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
     const distance = scrub && line ? scaleLinear().domain([0.1, 0.8]).range([0, scrub.lengthKm]).clamp(true)(progress) : 0;
-    if (distance === this.drawnScrub.km && (distance === 0 || line === this.drawnScrub.line)) return distance;
-    this.drawnScrub = { line, km: distance };
-    this.map
-      .getSource<GeoJSONSource>(scrubSource)!
-      .setData(distance > 0 ? lineSliceAlong(line!, 0, distance, { units: 'kilometers' }) : { type: 'FeatureCollection', features: [] });
+    const shown = distance > 0;
+    if (shown && (distance !== this.drawnScrub.km || line !== this.drawnScrub.line)) {
+      this.map.getSource<GeoJSONSource>(scrubSource)!.setData(lineSliceAlong(line!, 0, distance, { units: 'kilometers' }));
+      this.drawnScrub = { line, km: distance };
+    }
+    // Hidden rather than emptied: coming back to a route drawn whole needs no new data, so no worker round trip.
+    if (shown !== this.scrubShown) {
+      this.map.setLayoutProperty(scrubSource, 'visibility', shown ? 'visible' : 'none');
+      this.scrubShown = shown;
+    }
     return distance;
   }
 

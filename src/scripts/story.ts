@@ -37,7 +37,11 @@ function activate(index: number): void {
   if (location.hash !== `#${state.id}` && (index > 0 || location.hash)) history.replaceState(null, '', `#${state.id}`);
   renderLegend(legendList, state, data.layers, unavailable);
   liveRegion.textContent = steps[index]!.dataset.mapDescription ?? '';
-  storyMap?.apply(state);
+  if (storyMap) {
+    // Not idle until the map has drawn this chapter (with no motion, that is within apply()).
+    mapElement.dataset.mapIdle = 'false';
+    storyMap.apply(state);
+  }
   mapElement.dataset.visibleLayers = visibleLayers(index).join(' ');
   showStaticMap(state.id);
   dispatchEvent(new CustomEvent('story:chapter', { detail: { id: state.id, index } }));

@@ -244,13 +244,15 @@ test.describe('reduced motion', () => {
 
   /**
    * Measured: frames counted by a requestAnimationFrame ticker, from the story:chapter
-   * event (dispatched right after jumpTo ran) to data-map-idle="true". The camera is at
-   * its final view in frame 0, and stays there; 'idle' additionally waits for the new
-   * view's GeoJSON tiles from the worker and for label placement, which on this machine's
-   * software GPU takes 2 to 5 frames. It is bounded here at 6; an animated move would
-   * take about 100 frames (1.6 s).
+   * event (dispatched right after the chapter was applied) to data-map-idle="true". Under
+   * reduced motion the chapter is applied with jumpTo and drawn at once (map.redraw()), so
+   * nothing moves after frame 0. 'idle' also waits for the worker: MapLibre re-lays out a
+   * source whenever one of its layers is shown or hidden, and a view never seen before
+   * needs its tiles cut, and on a first visit possibly the layer's data fetched: the first
+   * pass is reported, not bounded. Measured on a second pass: 1-2 frames (first: 1-7).
+   * An animated move would take ~100 frames (1.6 s).
    */
-  test('with prefers-reduced-motion the camera lands in the frame of every chapter change and the map is idle within 6 frames', async ({
+  test('with prefers-reduced-motion the camera lands in the frame of every chapter change and the map settles within two frames', async ({
     page,
     baseURL,
   }) => {
@@ -259,29 +261,31 @@ test.describe('reduced motion', () => {
     await page.goto('/');
     await waitForMapReady(page);
     const { chapters } = await storyData(page);
-    // Warm the tile caches once, as a reader's first pass would, then measure a second pass.
-    for (const chapter of chapters) {
-      await scrollToChapter(page, chapter.id);
-      await expectChapterApplied(page, chapter);
-    }
-    await scrollToChapter(page, chapters[0]!.id);
-    await expectChapterApplied(page, chapters[0]!);
     await recordFramesToIdle(page);
-    for (const chapter of chapters.slice(1)) {
-      await scrollToChapter(page, chapter.id);
-      await expectChapterApplied(page, chapter);
-    }
-    const measured = await framesToIdle(page);
-    test.info().annotations.push({
-      type: 'frames to idle',
-      description: measured.map((m) => `${m.id}: ${m.frames} frames / ${m.ms} ms`).join('; '),
-    });
-    expect(measured.map((m) => m.id)).toEqual(chapters.slice(1).map((c) => c.id));
-    for (const m of measured) {
+    const pass = async () => {
+      await page.evaluate(() => ((window as unknown as { framesToIdle: IdleRecord[] }).framesToIdle = []));
+      for (const chapter of chapters.slice(1)) {
+        await scrollToChapter(page, chapter.id);
+        await expectChapterApplied(page, chapter);
+      }
+      const measured = await framesToIdle(page);
+      expect(measured.map((m) => m.id)).toEqual(chapters.slice(1).map((c) => c.id));
+      await scrollToChapter(page, chapters[0]!.id);
+      await expectChapterApplied(page, chapters[0]!);
+      return measured;
+    };
+    const firstPass = await pass();
+    const secondPass = await pass();
+    for (const [type, measured] of [
+      ['first pass', firstPass],
+      ['second pass', secondPass],
+    ] as const)
+      test.info().annotations.push({ type, description: measured.map((m) => `${m.id}: ${m.frames} frames / ${m.ms} ms`).join('; ') });
+    for (const m of [...firstPass, ...secondPass]) {
       // Nothing moves: the camera is at the chapter's view in the very frame the chapter became active.
       expect.soft(m.cameraAtIdle, `camera of ${m.id} moved after its chapter change`).toBe(m.cameraAtChange);
-      expect.soft(m.frames, `frames from ${m.id} becoming active to map idle`).toBeLessThanOrEqual(6);
     }
+    for (const m of secondPass) expect.soft(m.frames, `frames from ${m.id} becoming active to map idle`).toBeLessThanOrEqual(2);
     expect(watch.pageErrors).toEqual([]);
   });
 
