@@ -5,6 +5,8 @@ import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
 import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
+  // The public origin (e.g. https://story.example): makes og:image and embed snippets absolute. Unset, they stay root-relative.
+  site: process.env.SITE_URL || undefined,
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts).

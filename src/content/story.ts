@@ -50,3 +50,8 @@ export async function loadStory(): Promise<{ chapters: StoryChapter[]; data: Sto
   };
   return { chapters, data };
 }
+
+/** The story's own social preview: the opening overview, which carries the story's title and shows all the ground it covers. */
+export async function coverChapter(): Promise<CollectionEntry<'chapters'>> {
+  return (await loadStory()).chapters[0]!.entry;
+}

@@ -13,6 +13,36 @@ import { basemapColors } from '../map/basemap-style.ts';
 import type { ChapterMapState } from '../map/story-data.ts';
 
 export const staticMapSize = { width: 800, height: 600 };
+const labelFontSize = 14;
+
+interface LabelCandidate {
+  /** The point labelled, in SVG units; the label sits centred below it. */
+  x: number;
+  y: number;
+  text: string;
+  emphasis: boolean;
+}
+
+/**
+ * Labels as SVG text, kept whole inside the frame and clear of each other: a label that
+ * would overlap one already placed is left out, as the live map does, emphasised
+ * features first. A string-built SVG cannot measure text, so widths are estimated:
+ * Noto Sans averages a little over half an em per character.
+ */
+function placeLabels(candidates: readonly LabelCandidate[], frameWidth: number): string[] {
+  const placed: [number, number, number, number][] = [];
+  return [...candidates]
+    .sort((a, b) => Number(b.emphasis) - Number(a.emphasis))
+    .flatMap(({ x, y, text }) => {
+      const halfWidth = (text.length * labelFontSize * 0.54) / 2 + 4;
+      const centre = Math.min(Math.max(x, halfWidth), frameWidth - halfWidth);
+      const baseline = y + 20;
+      const box: [number, number, number, number] = [centre - halfWidth, baseline - labelFontSize, centre + halfWidth, baseline + 4];
+      if (placed.some(([left, top, right, bottom]) => box[0] < right && box[2] > left && box[1] < bottom && box[3] > top)) return [];
+      placed.push(box);
+      return [`<text x="${centre.toFixed(1)}" y="${baseline.toFixed(1)}" text-anchor="middle">${escapeXml(text)}</text>`];
+    });
+}
 
 /** Bounds a center/zoom camera shows on a map of the static size (Web Mercator, 512 px tiles). */
 function cameraBounds(camera: ChapterMapState['camera']): [number, number, number, number] {
@@ -62,7 +92,7 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
     `<path d="${draw(base('admin1'))}" fill="none" stroke="${basemapColors.admin}" stroke-width="0.7"/>`,
     `<path d="${draw(base('rivers'))}" fill="none" stroke="${basemapColors.river}" stroke-width="1.5"/>`,
   ];
-  const labels: string[] = [];
+  const labels: LabelCandidate[] = [];
   for (const layer of layers.filter((l) => state.visibleLayers.includes(l.id))) {
     const { color, dashed, kind, marker, labelProperty } = layer.meta.style;
     const highlighted = new Set(state.highlights[layer.id] ?? []);
@@ -81,7 +111,7 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
           const text =
             String(feature.properties?.[labelProperty] ?? '') +
             (status && status !== 'open' ? ` (${status === 'closed' ? 'closed' : 'reopened, restricted'})` : '');
-          labels.push(`<text x="${x.toFixed(1)}" y="${(y + 20).toFixed(1)}" text-anchor="middle">${escapeXml(text)}</text>`);
+          labels.push({ x, y, text, emphasis });
         }
       } else {
         const line = kind === 'route';
@@ -95,5 +125,5 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
     }
   }
   const title = escapeXml(state.title);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}" font-family="Noto Sans, sans-serif" font-size="14"><title>${title}</title>${parts.join('')}<g fill="#1f1f1f" stroke="#fff" stroke-width="3" paint-order="stroke">${labels.join('')}</g></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}" font-family="Noto Sans, sans-serif" font-size="${labelFontSize}"><title>${title}</title>${parts.join('')}<g fill="#1f1f1f" stroke="#fff" stroke-width="3" paint-order="stroke">${placeLabels(labels, width).join('')}</g></svg>`;
 }
