@@ -3,7 +3,12 @@
  * place to add a new kind. Emphasis and crossing status arrive as feature-state, so
  * a chapter change only flips state, never re-adds sources or re-parses data.
  */
-import type { AddLayerObject, ExpressionSpecification } from 'maplibre-gl';
+import type {
+  AddLayerObject,
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  VariableAnchorOffsetCollectionSpecification,
+} from 'maplibre-gl';
 import type { StoryLayerInfo } from './story-data.ts';
 
 export const labelFont = ['Noto Sans Regular'];
@@ -21,24 +26,66 @@ export function mapLayerIds(layer: StoryLayerInfo): string[] {
 /** Source holding one label point per line, at its midpoint: long names do not fit along a line. */
 export const routeLabelSource = (layerId: string) => `${layerId}--label-points`;
 
+/**
+ * Where a label may sit, tried in order (offsets in ems). A point's name goes below its marker,
+ * else above it (above is kept for a crossing's status); from zoom 5, where near neighbours (the
+ * two Monywa mines, the crossings) sit a few label heights apart, also beside it. At smaller
+ * zooms a name beside a point near the frame's edge would run off it: MapLibre keeps labels
+ * apart but not inside the canvas, and keeps the side a label took while the camera flew.
+ * A route's name goes in a corner off its midpoint, beside the line rather than over it; west
+ * first, as every route here starts at the Chinese border, on the east of its frames.
+ */
+function labelPlacement(layer: StoryLayerInfo): DataDrivenPropertyValueSpecification<VariableAnchorOffsetCollectionSpecification> {
+  if (layer.kind === 'route')
+    return [
+      ...['bottom-right', [-0.4, -0.4], 'top-right', [-0.4, 0.4], 'bottom', [0, -0.6], 'top', [0, 0.6]],
+      ...['bottom-left', [0.4, -0.4], 'top-left', [0.4, 0.4], 'center', [0, 0]],
+    ] as VariableAnchorOffsetCollectionSpecification;
+  const above: VariableAnchorOffsetCollectionSpecification = layer.hasTimeline ? [] : ['bottom', [0, -1.1]];
+  const centred: VariableAnchorOffsetCollectionSpecification = ['top', [0, 1.1], ...above];
+  return ['step', ['zoom'], ['literal', centred], 5, ['literal', [...centred, 'left', [1.1, 0], 'right', [-1.1, 0]]]];
+}
+
+/**
+ * An invisible symbol on each marker, drawn above the layer's label so MapLibre places it first:
+ * it keeps labels placed after it (this layer's, lower story layers', the basemap's) off the
+ * markers, which they could otherwise cover, as circles take no part in label collisions.
+ */
+function keepClear(layer: StoryLayerInfo): AddLayerObject {
+  return {
+    id: `${layer.id}--keep-clear`,
+    type: 'symbol',
+    source: layer.id,
+    // One glyph about the size of a marker.
+    layout: { 'text-field': 'M', 'text-font': labelFont, 'text-size': 10, 'text-padding': 0, 'text-allow-overlap': true },
+    paint: { 'text-opacity': 0 },
+  };
+}
+
 function label(layer: StoryLayerInfo): AddLayerObject[] {
   if (!layer.labelProperty) return [];
   const route = layer.kind === 'route';
   // A tiled route has no midpoint source (its lines arrive cut into tiles): its label follows the line instead.
   const alongLine = route && layer.tiled;
+  const name: ExpressionSpecification = ['to-string', ['get', layer.labelProperty]];
   return [
     {
       id: `${layer.id}--label`,
       type: 'symbol',
       source: route && !alongLine ? routeLabelSource(layer.id) : layer.id,
       layout: {
-        ...(alongLine ? { 'symbol-placement': 'line' as const } : {}),
-        'text-field': route ? ['concat', ['get', layer.labelProperty], ' · ', ['get', 'lengthLabel']] : ['get', layer.labelProperty],
+        ...(alongLine
+          ? { 'symbol-placement': 'line' as const }
+          : { 'text-variable-anchor-offset': labelPlacement(layer), 'text-justify': 'auto' as const }),
+        // Longest names first: they are the hardest to fit, so they choose first and shorter ones fit around them.
+        'symbol-sort-key': ['-', ['length', name]],
+        // A route's length on a line of its own keeps its label narrow.
+        'text-field': route ? ['concat', name, '\n', ['get', 'lengthLabel']] : name,
         'text-font': labelFont,
-        'text-size': route ? 12 : 13,
-        'text-offset': route ? [0, 0] : [0, 1.1],
-        'text-anchor': route ? 'center' : 'top',
-        'text-max-width': route ? 12 : 9,
+        // Smaller type at regional zooms, where a phone fits the subcontinent into 270 px.
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 10, 4, route ? 11 : 12, 6, route ? 12 : 13],
+        // A short route name wraps narrow, to sit beside its short line in a crowded corner.
+        'text-max-width': route ? ['case', ['<', ['length', name], 20], 5, 9] : 8,
         'text-optional': true,
       },
       paint: { 'text-color': route ? layer.color : ink, ...halo },
@@ -133,24 +180,28 @@ function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
             'circle-stroke-width': ['case', status('closed'), 3, ring ? 2.5 : 1.5],
           },
         },
-        ...label(layer),
+        // Drawn under the names, so MapLibre places the names first: a status is invisible (opacity 0)
+        // in chapters where it does not apply, and must not push a name away there. Nothing collides
+        // with a status, so one shows only where it is clear of every label already placed.
         ...(layer.hasTimeline
           ? (['closed', 'restricted'] as const).map((value): AddLayerObject => ({
               id: `${id}--status-${value}`,
               type: 'symbol',
               source: id,
               layout: {
-                'text-field': value === 'closed' ? 'CLOSED' : 'REOPENED, RESTRICTED',
+                'text-field': value === 'closed' ? 'CLOSED' : 'RESTRICTED',
                 'text-font': labelFont,
                 'text-size': 10,
-                'text-offset': [0, -1.3],
-                'text-anchor': 'bottom',
+                'text-variable-anchor-offset': ['bottom', [0, -1.3], 'left', [1.3, 0], 'right', [-1.3, 0], 'top', [0, 1.3]],
+                'text-justify': 'auto',
                 'text-letter-spacing': 0.05,
-                'text-allow-overlap': true,
+                'text-ignore-placement': true,
               },
               paint: { 'text-color': '#9b1c1c', 'text-opacity': ['case', status(value), 1, 0], ...halo },
             }))
           : []),
+        ...label(layer),
+        keepClear(layer),
       ];
     }
   }

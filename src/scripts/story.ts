@@ -86,14 +86,16 @@ const legend = document.querySelector<HTMLElement>('.legend')!;
 
 /**
  * Camera padding that keeps the focus clear of what covers the map: the legend
- * (below on desktops, above on phones) and, on phones, the text card.
+ * (below on desktops, above on phones) and, on phones, the text card. It also leaves
+ * room for the labels of the outermost features, which MapLibre does not keep inside
+ * the canvas: a name centred on a point spreads up to ~55 px to each side, and one
+ * above or below a point takes up to three lines.
  */
 function cameraPadding() {
-  const edge = phone.matches ? 20 : 56;
   const legendHeight = legend.offsetHeight + 16;
   const padding = phone.matches
-    ? { top: legendHeight + edge, bottom: Math.round(mapElement.clientHeight * 0.45), left: edge, right: edge }
-    : { top: edge, bottom: legendHeight + edge, left: edge, right: edge };
+    ? { top: legendHeight + 56, bottom: Math.round(mapElement.clientHeight * 0.45) + 44, left: 56, right: 56 }
+    : { top: 64, bottom: legendHeight + 56, left: 64, right: 64 };
   mapElement.dataset.cameraPadding = `${padding.top},${padding.right},${padding.bottom},${padding.left}`;
   return padding;
 }
