@@ -249,10 +249,11 @@ test.describe('reduced motion', () => {
    * nothing moves after frame 0. 'idle' also waits for the worker: MapLibre re-lays out a
    * source whenever one of its layers is shown or hidden, and a view never seen before
    * needs its tiles cut, and on a first visit possibly the layer's data fetched: the first
-   * pass is reported, not bounded. Measured on a second pass: 1-2 frames (first: 1-7).
-   * An animated move would take ~100 frames (1.6 s).
+   * pass is reported, not bounded. Measured on a second pass: 1-2 frames on an idle
+   * machine, 3 on a loaded CI runner (first pass: 1-7). The bound is what separates that
+   * worker latency from motion: an animated move takes ~100 frames, a 300 ms fade ~18.
    */
-  test('with prefers-reduced-motion the camera lands in the frame of every chapter change and the map settles within two frames', async ({
+  test('with prefers-reduced-motion the camera lands in the frame of every chapter change and the map settles within a few frames', async ({
     page,
     baseURL,
   }) => {
@@ -285,7 +286,7 @@ test.describe('reduced motion', () => {
       // Nothing moves: the camera is at the chapter's view in the very frame the chapter became active.
       expect.soft(m.cameraAtIdle, `camera of ${m.id} moved after its chapter change`).toBe(m.cameraAtChange);
     }
-    for (const m of secondPass) expect.soft(m.frames, `frames from ${m.id} becoming active to map idle`).toBeLessThanOrEqual(2);
+    for (const m of secondPass) expect.soft(m.frames, `frames from ${m.id} becoming active to map idle`).toBeLessThanOrEqual(4);
     expect(watch.pageErrors).toEqual([]);
   });
 
