@@ -32,6 +32,7 @@ async function startMap(): Promise<void> {
       data,
       padding: () => ({ top: 24, right: 24, bottom: 24, left: 24 }),
       reducedMotion: () => true,
+      coveredBy: () => [legendList],
       onLayerUnavailable: (id) => unavailable.add(id),
     });
     await storyMap.prepare(state);

@@ -3,7 +3,7 @@
  * story layers carry the colour. Everything comes from the site's own files; with no
  * `glyphs` URL MapLibre draws labels with the page's self-hosted Noto Sans.
  */
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { labelFont } from './layer-registry.ts';
 
 export const basemapColors = {
@@ -23,6 +23,39 @@ export const basemapColors = {
  */
 export const geojsonMaxZoom = 8;
 
+/** Feature state set on basemap labels the map's edge would cut (edge-labels.ts); they are not drawn. */
+export const edgeCutState = 'edgeCut';
+const unlessEdgeCut = ['case', ['boolean', ['feature-state', edgeCutState], false], 0, 1] as ExpressionSpecification;
+
+export interface BasemapLabel {
+  source: string;
+  text: (properties: Record<string, unknown>) => string;
+  size: (properties: Record<string, unknown>) => number;
+  /** In ems. */
+  letterSpacing: number;
+  /** text-max-width, in ems, for labels that wrap. */
+  maxWidth?: number;
+  /** For labels beside their dot, the offset from it, in ems. */
+  beside?: number;
+}
+
+const countryLabel: BasemapLabel = {
+  source: 'country-labels',
+  text: (properties) => String(properties.name).toUpperCase(),
+  size: () => 13,
+  letterSpacing: 0.2,
+  maxWidth: 8,
+};
+const placeLabel: BasemapLabel = {
+  source: 'places',
+  text: (properties) => String(properties.name),
+  size: (properties) => (properties.rank === 1 ? 13 : 12),
+  letterSpacing: 0,
+  beside: 0.5,
+};
+/** The basemap's point labels, by layer, with what it takes to know how far each reaches. */
+export const basemapLabels: Record<string, BasemapLabel> = { 'country-labels': countryLabel, 'place-labels': placeLabel };
+
 export function basemapStyle(urls: Record<string, string>): StyleSpecification {
   const source = (name: string) => ({ type: 'geojson' as const, data: urls[name] ?? '', maxzoom: geojsonMaxZoom });
   return {
@@ -31,8 +64,9 @@ export function basemapStyle(urls: Record<string, string>): StyleSpecification {
       countries: source('countries'),
       admin1: source('admin1'),
       rivers: source('rivers'),
-      places: source('places'),
-      'country-labels': source('country-labels'),
+      // Ids for the feature state that hides labels at the edge.
+      places: { ...source('places'), generateId: true },
+      'country-labels': { ...source('country-labels'), generateId: true },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': basemapColors.water } },
@@ -73,18 +107,18 @@ export function basemapStyle(urls: Record<string, string>): StyleSpecification {
         layout: {
           'text-field': ['upcase', ['get', 'name']],
           'text-font': labelFont,
-          'text-size': 13,
-          'text-letter-spacing': 0.2,
-          'text-max-width': 8,
+          'text-size': countryLabel.size({}),
+          'text-letter-spacing': countryLabel.letterSpacing,
+          'text-max-width': countryLabel.maxWidth!,
         },
-        paint: { 'text-color': '#8a857b', 'text-halo-color': basemapColors.land, 'text-halo-width': 1.5 },
+        paint: { 'text-color': '#8a857b', 'text-halo-color': basemapColors.land, 'text-halo-width': 1.5, 'text-opacity': unlessEdgeCut },
       },
       {
         id: 'place-dots',
         type: 'circle',
         source: 'places',
         filter: ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 6, 2, 8, 3]],
-        paint: { 'circle-radius': 2.5, 'circle-color': basemapColors.label },
+        paint: { 'circle-radius': 2.5, 'circle-color': basemapColors.label, 'circle-opacity': unlessEdgeCut },
       },
       {
         id: 'place-labels',
@@ -94,12 +128,12 @@ export function basemapStyle(urls: Record<string, string>): StyleSpecification {
         layout: {
           'text-field': ['get', 'name'],
           'text-font': labelFont,
-          'text-size': ['match', ['get', 'rank'], 1, 13, 12],
+          'text-size': ['match', ['get', 'rank'], 1, placeLabel.size({ rank: 1 }), placeLabel.size({})],
           'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-          'text-radial-offset': 0.5,
+          'text-radial-offset': placeLabel.beside!,
           'icon-optional': true,
         },
-        paint: { 'text-color': basemapColors.label, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+        paint: { 'text-color': basemapColors.label, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4, 'text-opacity': unlessEdgeCut },
       },
     ],
   };

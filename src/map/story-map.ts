@@ -22,6 +22,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { scaleLinear } from 'd3-scale';
 import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
+import { hideEdgeCutLabels } from './edge-labels.ts';
 import { mapLayerIds, routeLabelSource, storyMapLayers } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
@@ -78,11 +79,15 @@ export interface StoryMapOptions {
   /** Space the text card covers, so the camera keeps the focus clear of it. */
   padding: () => PaddingOptions;
   reducedMotion: () => boolean;
+  /** Elements drawn over the map (the legend): basemap labels they would cut are left out. */
+  coveredBy: () => readonly Element[];
   onLayerUnavailable: (layerId: string) => void;
 }
 
 export class StoryMap {
   readonly map: MapLibreMap;
+  /** The basemap's point labels drawn whole on the map, as of the last 'idle'. */
+  basemapLabels: string[] = [];
   private readonly layers: StoryLayerInfo[];
   /** Layers whose data is in, by id: the map has their sources and (hidden) style layers. */
   private readonly collections = new Map<string, FeatureCollection>();
@@ -134,6 +139,7 @@ export class StoryMap {
     map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom });
     map.addLayer(scrubLayer(scrubSource, scrubSource), 'place-dots');
     await storyMap.compilePrograms();
+    map.on('idle', () => (storyMap.basemapLabels = hideEdgeCutLabels(map, options.coveredBy())));
     return storyMap;
   }
 

@@ -122,6 +122,7 @@ async function startMap(): Promise<void> {
       data,
       padding: cameraPadding,
       reducedMotion,
+      coveredBy: () => [legend],
       onLayerUnavailable: (id) => {
         unavailable.add(id);
         renderLegend(legendList, data.chapters[Math.max(0, scroller.active)]!, data.layers, unavailable);
@@ -148,6 +149,7 @@ async function startMap(): Promise<void> {
     // Layers whose data arrived after the chapter change are drawn now.
     mapElement.dataset.visibleLayers = visibleLayers(Math.max(0, scroller.active)).join(' ');
     mapElement.dataset.scrubKm = storyMap?.scrubKm.toFixed(1) ?? '0';
+    mapElement.dataset.basemapLabels = storyMap?.basemapLabels.join('|') ?? '';
     mapElement.dataset.mapIdle = 'true';
   });
   map.on('moveend', publishCamera);

@@ -141,6 +141,95 @@ test.describe('the story page', () => {
     }
   });
 
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ])
+    test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+      test.use({ viewport });
+      test('basemap labels the map’s edge or the legend would cut are left out; every label drawn sits wholly inside', async ({ page }) => {
+        test.slow();
+        await page.goto('/');
+        await waitForMapReady(page);
+        const data = await storyData(page);
+        // Where each label stands and how it is set, from the basemap files and the style's sizes.
+        interface LabelPoint {
+          coordinates: [number, number];
+          size: number;
+          beside: boolean;
+          letterSpacing: number;
+        }
+        const points = new Map<string, LabelPoint>();
+        const features = async (name: string) =>
+          (
+            (await (
+              await page.request.get(new URL(data.basemap[name]!, page.url()).href)
+            ).json()) as GeoJSON.FeatureCollection<GeoJSON.Point>
+          ).features;
+        for (const feature of await features('country-labels'))
+          points.set(String(feature.properties!.name).toUpperCase(), {
+            coordinates: feature.geometry.coordinates as [number, number],
+            size: 13,
+            beside: false,
+            letterSpacing: 0.2,
+          });
+        for (const feature of await features('places'))
+          points.set(String(feature.properties!.name), {
+            coordinates: feature.geometry.coordinates as [number, number],
+            size: feature.properties!.rank === 1 ? 13 : 12,
+            beside: true,
+            letterSpacing: 0,
+          });
+        const mercatorX = (lon: number) => lon / 360;
+        const mercatorY = (lat: number) => -Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+        const map = page.locator('[data-story-map]');
+        let checked = 0;
+        for (const chapter of data.chapters) {
+          await scrollToChapter(page, chapter.id);
+          await expectChapterApplied(page, chapter);
+          const drawn = ((await map.getAttribute('data-basemap-labels')) ?? '').split('|').filter(Boolean);
+          checked += drawn.length;
+          const {
+            bounds: [west, south, east, north],
+          } = await mapView(page);
+          const canvas = (await map.locator('canvas').boundingBox())!;
+          const legend = (await page.locator('.legend').boundingBox())!;
+          for (const text of drawn) {
+            const point = points.get(text)!;
+            expect(point, `${text} is a basemap label`).toBeDefined();
+            const x = canvas.x + ((mercatorX(point.coordinates[0]) - mercatorX(west)) / (mercatorX(east) - mercatorX(west))) * canvas.width;
+            const y =
+              canvas.y + ((mercatorY(point.coordinates[1]) - mercatorY(north)) / (mercatorY(south) - mercatorY(north))) * canvas.height;
+            // Measured by the browser's text layout, in the font the map draws with.
+            const width = await page.evaluate(
+              ({ text, size, letterSpacing }) => {
+                const span = document.body.appendChild(document.createElement('span'));
+                span.style.cssText = `position:absolute;white-space:nowrap;font:${size}px "Noto Sans";letter-spacing:${letterSpacing}em`;
+                span.textContent = text;
+                const measured = span.getBoundingClientRect().width;
+                span.remove();
+                return measured;
+              },
+              { text, size: point.size, letterSpacing: point.letterSpacing },
+            );
+            // A label beside its dot may sit on either side of it, or above or below.
+            const [dx, dy] = point.beside
+              ? [width + point.size / 2, point.size * 1.7]
+              : [Math.min(width, 8 * point.size * 1.2) / 2, point.size * 0.6];
+            const where = `${text} at ${chapter.id}`;
+            expect.soft(x - dx, `${where}: left edge`).toBeGreaterThanOrEqual(canvas.x - 1);
+            expect.soft(x + dx, `${where}: right edge`).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+            expect.soft(y - dy, `${where}: top edge`).toBeGreaterThanOrEqual(canvas.y - 1);
+            expect.soft(y + dy, `${where}: bottom edge`).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+            const underLegend =
+              x - dx < legend.x + legend.width && x + dx > legend.x && y - dy < legend.y + legend.height && y + dy > legend.y;
+            expect.soft(underLegend, `${where}: under the legend`).toBe(false);
+          }
+        }
+        expect(checked, 'labels drawn across the story').toBeGreaterThan(data.chapters.length);
+      });
+    });
+
   test('the India route chapter draws its route further as the reader scrolls through it', async ({ page }) => {
     await page.goto('/');
     await waitForMapReady(page);

@@ -1,0 +1,73 @@
+/**
+ * MapLibre draws a label that straddles the map's edge cut in half ("DIA", "THAI"), and
+ * the legend drawn over the map cuts others; an atlas plate leaves such labels out. Once the map has settled, each basemap label whose
+ * box would cross the edge is faded out through feature state, which repaints without
+ * laying the tiles out again.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { basemapLabels, edgeCutState, type BasemapLabel } from './basemap-style.ts';
+
+/** Room, in pixels, a label keeps from the edge and from what covers the map. */
+const margin = 4;
+const measureContext = document.createElement('canvas').getContext('2d')!;
+
+function textWidth(label: BasemapLabel, text: string, size: number): number {
+  measureContext.font = `${size}px "Noto Sans"`;
+  // Words wrap at text-max-width, so a long name is as wide as its widest line.
+  const lineWidth = (line: string) => measureContext.measureText(line).width + label.letterSpacing * size * line.length;
+  const whole = lineWidth(text);
+  if (!label.maxWidth || whole <= label.maxWidth * size) return whole;
+  return Math.max(label.maxWidth * size, ...text.split(' ').map(lineWidth));
+}
+
+/** Half-width and half-height of the space a label may take around its point, in pixels. */
+function reach(label: BasemapLabel, properties: Record<string, unknown>): [number, number] {
+  const size = label.size(properties);
+  const width = textWidth(label, label.text(properties), size);
+  // A label beside its dot may sit on either side: both are kept clear of the edge.
+  return label.beside ? [width + label.beside * size, size * 1.2 + label.beside * size] : [width / 2, size * 0.6];
+}
+
+/**
+ * Run on 'idle': the labels MapLibre has placed are final then. A label is cut where it
+ * crosses the map's edge or runs under an element drawn over the map. Returns the texts
+ * of the labels left on the map.
+ */
+export function hideEdgeCutLabels(map: MapLibreMap, coveredBy: readonly Element[]): string[] {
+  const container = map.getContainer();
+  const { clientWidth: width, clientHeight: height } = container;
+  const origin = container.getBoundingClientRect();
+  const covers = coveredBy
+    .map((element) => element.getBoundingClientRect())
+    .filter((rect) => rect.width > 0 && rect.height > 0)
+    .map((rect) => ({
+      left: rect.left - origin.left,
+      right: rect.right - origin.left,
+      top: rect.top - origin.top,
+      bottom: rect.bottom - origin.top,
+    }));
+  let changed = false;
+  const kept = new Set<string>();
+  const layers = Object.keys(basemapLabels).filter((id) => map.getLayer(id));
+  for (const feature of map.queryRenderedFeatures({ layers })) {
+    const label = basemapLabels[feature.layer.id]!;
+    if (feature.geometry.type !== 'Point' || feature.id === undefined) continue;
+    const { x, y } = map.project(feature.geometry.coordinates as [number, number]);
+    const [dx, dy] = reach(label, feature.properties);
+    const box = { left: x - dx - margin, right: x + dx + margin, top: y - dy - margin, bottom: y + dy + margin };
+    const isCut =
+      box.left < 0 ||
+      box.right > width ||
+      box.top < 0 ||
+      box.bottom > height ||
+      covers.some((cover) => box.left < cover.right && box.right > cover.left && box.top < cover.bottom && box.bottom > cover.top);
+    if (!isCut) kept.add(label.text(feature.properties));
+    if (Boolean(map.getFeatureState({ source: label.source, id: feature.id })[edgeCutState]) !== isCut) {
+      map.setFeatureState({ source: label.source, id: feature.id }, { [edgeCutState]: isCut });
+      changed = true;
+    }
+  }
+  // Drawn now, so that 'idle' listeners after this one see the labels as they will stay.
+  if (changed) map.redraw();
+  return [...kept];
+}
