@@ -201,6 +201,8 @@ function startMapOnce(): void {
   if (mapStarted) return;
   mapStarted = true;
   for (const type of readerSignals) removeEventListener(type, startMapOnce);
-  void startMap();
+  // Not before the first frame is painted: a pointer moving while the page loads must not put
+  // the engine ahead of the text (rendering can wait on the preloaded fonts; rAF waits with it).
+  requestAnimationFrame(() => setTimeout(() => void startMap()));
 }
 for (const type of readerSignals) addEventListener(type, startMapOnce, { passive: true });
