@@ -1,8 +1,8 @@
 /**
  * MapLibre draws a label that straddles the map's edge cut in half ("DIA", "THAI"), and
- * the legend drawn over the map cuts others; an atlas plate leaves such labels out. Once the map has settled, each basemap label whose
- * box would cross the edge is faded out through feature state, which repaints without
- * laying the tiles out again.
+ * the legend drawn over the map cuts others; an atlas plate leaves such labels out. Once
+ * the map has settled, each basemap label whose box would be cut is faded out through
+ * feature state, which repaints without laying the tiles out again.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { basemapLabels, edgeCutState, type BasemapLabel } from './basemap-style.ts';
@@ -20,8 +20,17 @@ function textWidth(label: BasemapLabel, text: string, size: number): number {
   return Math.max(label.maxWidth * size, ...text.split(' ').map(lineWidth));
 }
 
-/** Half-width and half-height of the space a label may take around its point, in pixels. */
+const reaches = new Map<string, [number, number]>();
+
+/** Half-width and half-height of the space a label may take around its point, in pixels; measured once per label. */
 function reach(label: BasemapLabel, properties: Record<string, unknown>): [number, number] {
+  const key = `${label.source}/${label.text(properties)}/${label.size(properties)}`;
+  let known = reaches.get(key);
+  if (!known) reaches.set(key, (known = measureReach(label, properties)));
+  return known;
+}
+
+function measureReach(label: BasemapLabel, properties: Record<string, unknown>): [number, number] {
   const size = label.size(properties);
   const width = textWidth(label, label.text(properties), size);
   // A label beside its dot may sit on either side: both are kept clear of the edge.
