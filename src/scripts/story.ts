@@ -176,6 +176,12 @@ async function startMap(): Promise<void> {
   scroller.refresh();
 }
 
+// A page opened at a chapter (#id) is scrolled there before the scroll engine first looks:
+// the browser's own jump to the fragment can come later, after the first chapter has been
+// activated and has written its id into the URL over the reader's. (An embed's frame does
+// not scroll; scrolling it into view would scroll the host's page.)
+const openedAt = embedded ? undefined : steps.find((step) => `#${step.id}` === location.hash);
+openedAt?.scrollIntoView({ behavior: 'instant', block: 'start' });
 scroller.refresh();
 // --- Embed hook: height and chapter reports, host viewport, keyboard (src/embed/embed-client.ts) ---
 if (embedded) {

@@ -78,6 +78,8 @@ test.describe('the story page', () => {
     await page.goto('/');
     const { chapters } = await storyData(page);
     const target = chapters[9]!;
+    // A new document, as from a shared link: not a hash change on the open page.
+    await page.goto('about:blank');
     await page.goto(`/#${target.id}`);
     await waitForMapReady(page);
     await expectChapterApplied(page, target);
