@@ -18,9 +18,55 @@ const halo = { 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 } as const;
 const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'highlight'], false];
 const status = (value: string): ExpressionSpecification => ['==', ['feature-state', 'status'], value];
 
-/** MapLibre layer ids created for a story layer, all prefixed with its id. */
-export function mapLayerIds(layer: StoryLayerInfo): string[] {
-  return storyMapLayers(layer).map((spec) => spec.id);
+/**
+ * How a chapter shows and hides a style layer: through paint properties that are the same
+ * for every feature. Toggling `visibility` (or a filter) makes MapLibre lay the whole source
+ * out again in its worker, so the map would settle a round trip after the chapter change; a
+ * feature-independent paint property is drawn in the next frame. A symbol layer is moved off
+ * MapLibre's collision grid rather than faded, because a label off the grid is not placed at
+ * all, while a transparent one would still take room from the labels shown.
+ */
+interface TogglePaint {
+  'fill-opacity'?: number;
+  'line-opacity'?: number;
+  'circle-opacity'?: number;
+  'circle-stroke-opacity'?: number;
+  'text-translate'?: [number, number];
+}
+const hiddenPaint: Record<string, TogglePaint> = {
+  fill: { 'fill-opacity': 0 },
+  line: { 'line-opacity': 0 },
+  circle: { 'circle-opacity': 0, 'circle-stroke-opacity': 0 },
+  symbol: { 'text-translate': [0, -1e6] },
+};
+const paintDefaults: Required<TogglePaint> = {
+  'fill-opacity': 1,
+  'line-opacity': 1,
+  'circle-opacity': 1,
+  'circle-stroke-opacity': 1,
+  'text-translate': [0, 0],
+};
+
+/** The paint properties that show (or hide) a style layer, each with the value it takes. */
+export function togglePaint(spec: AddLayerObject, shown: boolean): TogglePaint {
+  const paint = ('paint' in spec ? spec.paint : undefined) as TogglePaint | undefined;
+  const hidden = hiddenPaint[spec.type] ?? {};
+  return Object.fromEntries(
+    (Object.keys(hidden) as (keyof TogglePaint)[]).map((name) => [name, shown ? (paint?.[name] ?? paintDefaults[name]) : hidden[name]]),
+  );
+}
+
+/** A style layer as first added: hidden, and switched without transition (a chapter change is drawn whole). */
+export function hiddenLayer(spec: AddLayerObject): AddLayerObject {
+  const toggles = togglePaint(spec, false);
+  const instant = Object.fromEntries(Object.keys(toggles).map((name) => [`${name}-transition`, { duration: 0, delay: 0 }]));
+  return { ...spec, paint: { ...('paint' in spec ? spec.paint : {}), ...toggles, ...instant } } as AddLayerObject;
+}
+
+/** `#rrggbb` at the given opacity: a fill's emphasis lives in its colour, so its opacity stays free to show and hide it. */
+function translucent(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
 /** Source holding one label point per line, at its midpoint: long names do not fit along a line. */
@@ -93,7 +139,7 @@ function label(layer: StoryLayerInfo): AddLayerObject[] {
   ];
 }
 
-/** The MapLibre layers that draw one story layer, hidden until a chapter shows them. */
+/** The MapLibre layers that draw one story layer. */
 export function storyMapLayers(layer: StoryLayerInfo): AddLayerObject[] {
   const specs = styleLayers(layer);
   if (!layer.tiled) return specs;
@@ -109,7 +155,12 @@ function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
   switch (layer.kind) {
     case 'region':
       return [
-        { id: `${id}--fill`, type: 'fill', source: id, paint: { 'fill-color': color, 'fill-opacity': ['case', highlighted, 0.3, 0.16] } },
+        {
+          id: `${id}--fill`,
+          type: 'fill',
+          source: id,
+          paint: { 'fill-color': ['case', highlighted, translucent(color, 0.3), translucent(color, 0.16)] },
+        },
         {
           id: `${id}--outline`,
           type: 'line',
@@ -120,7 +171,12 @@ function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
       ];
     case 'area':
       return [
-        { id: `${id}--fill`, type: 'fill', source: id, paint: { 'fill-color': color, 'fill-opacity': ['case', highlighted, 0.28, 0.14] } },
+        {
+          id: `${id}--fill`,
+          type: 'fill',
+          source: id,
+          paint: { 'fill-color': ['case', highlighted, translucent(color, 0.28), translucent(color, 0.14)] },
+        },
         {
           id: `${id}--outline`,
           type: 'line',

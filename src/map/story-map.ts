@@ -23,7 +23,7 @@ import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { scaleLinear } from 'd3-scale';
 import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
 import { hideEdgeCutLabels } from './edge-labels.ts';
-import { mapLayerIds, routeLabelSource, storyMapLayers } from './layer-registry.ts';
+import { hiddenLayer, routeLabelSource, storyMapLayers, togglePaint } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
 setWorkerUrl(workerUrl);
@@ -94,13 +94,13 @@ export class StoryMap {
   private readonly loading = new Map<string, Promise<void>>();
   /** Story layers added to the style, in the order they arrived. */
   private readonly added: StoryLayerInfo[] = [];
-  /** What MapLibre currently shows: layer id -> visibility, `layer/feature` -> serialized feature-state. */
-  private readonly shown = new Map<string, string>();
+  /** What MapLibre currently shows: layer id -> shown, `layer/feature` -> serialized feature-state. */
+  private readonly shown = new Map<string, boolean>();
   private readonly featureStates = new Map<string, string>();
   private scrubProgress = 0;
   /** What the scrub source holds now: re-sending the same data would cost a worker round trip and delay 'idle'. */
   private drawnScrub: { line: Feature<LineString> | undefined; km: number } = { line: undefined, km: 0 };
-  private scrubShown = true;
+  private scrubShown = false;
   private current: ChapterMapState | undefined;
 
   private readonly options: StoryMapOptions;
@@ -137,7 +137,7 @@ export class StoryMap {
       map.once('error', (event) => reject(event.error));
     });
     map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom });
-    map.addLayer(scrubLayer(scrubSource, scrubSource), 'place-dots');
+    map.addLayer(hiddenLayer(scrubLayer(scrubSource, scrubSource)), 'place-dots');
     await storyMap.compilePrograms();
     map.on('idle', () => (storyMap.basemapLabels = hideEdgeCutLabels(map, options.coveredBy())));
     return storyMap;
@@ -233,10 +233,7 @@ export class StoryMap {
       this.options.onLayerUnavailable(layer.id);
       return;
     }
-    for (const spec of storyMapLayers(layer)) {
-      const layout = { ...('layout' in spec ? spec.layout : {}), visibility: 'none' };
-      this.map.addLayer({ ...spec, layout } as typeof spec, this.beforeId(layer, spec.type === 'symbol'));
-    }
+    for (const spec of storyMapLayers(layer)) this.map.addLayer(hiddenLayer(spec), this.beforeId(layer, spec.type === 'symbol'));
     this.added.push(layer);
   }
 
@@ -286,10 +283,10 @@ export class StoryMap {
     // it shows: each call can re-place symbols, and that is what made chapter changes stutter.
     for (const layer of this.layers) {
       if (!this.collections.has(layer.id)) continue;
-      const visibility = state.visibleLayers.includes(layer.id) ? 'visible' : 'none';
-      if (this.shown.get(layer.id) !== visibility) {
-        for (const mapLayerId of mapLayerIds(layer)) this.map.setLayoutProperty(mapLayerId, 'visibility', visibility);
-        this.shown.set(layer.id, visibility);
+      const shown = state.visibleLayers.includes(layer.id);
+      if (this.shown.get(layer.id) !== shown) {
+        for (const spec of storyMapLayers(layer)) this.show(spec, shown);
+        this.shown.set(layer.id, shown);
       }
       const highlights = state.highlights[layer.id] ?? [];
       const statuses = state.statuses[layer.id] ?? {};
@@ -303,6 +300,12 @@ export class StoryMap {
         this.featureStates.set(key, serialized);
       }
     }
+  }
+
+  /** Shows or hides one style layer through paint alone, so MapLibre lays nothing out again. */
+  private show(spec: AddLayerObject, shown: boolean): void {
+    const paint = togglePaint(spec, shown);
+    for (const name of Object.keys(paint) as (keyof typeof paint)[]) this.map.setPaintProperty(spec.id, name, paint[name]);
   }
 
   /** How much of the chapter's scrubbed route is drawn, in km. */
@@ -326,7 +329,7 @@ export class StoryMap {
     }
     // Hidden rather than emptied: coming back to a route drawn whole needs no new data, so no worker round trip.
     if (shown !== this.scrubShown) {
-      this.map.setLayoutProperty(scrubSource, 'visibility', shown ? 'visible' : 'none');
+      this.show(scrubLayer(scrubSource, scrubSource), shown);
       this.scrubShown = shown;
     }
     return distance;

@@ -245,15 +245,15 @@ test.describe('reduced motion', () => {
   /**
    * Measured: frames counted by a requestAnimationFrame ticker, from the story:chapter
    * event (dispatched right after the chapter was applied) to data-map-idle="true". Under
-   * reduced motion the chapter is applied with jumpTo and drawn at once (map.redraw()), so
-   * nothing moves after frame 0. 'idle' also waits for the worker: MapLibre re-lays out a
-   * source whenever one of its layers is shown or hidden, and a view never seen before
-   * needs its tiles cut, and on a first visit possibly the layer's data fetched: the first
-   * pass is reported, not bounded. Measured on a second pass: 1-2 frames on an idle
-   * machine, 3 on a loaded CI runner (first pass: 1-7). The bound is what separates that
-   * worker latency from motion: an animated move takes ~100 frames, a 300 ms fade ~18.
+   * reduced motion the chapter is applied with jumpTo and drawn at once (map.redraw()), and
+   * layers are shown and hidden through paint alone, which MapLibre draws without laying
+   * anything out again. What can still hold 'idle' back is a first visit: a layer's data
+   * fetched, or a view's tiles cut for a source that had not been fetched when its chapter
+   * was first read (layers come when a chapter near them is read). So the first two passes
+   * fill those caches and are reported; the third, where every source has seen every view,
+   * is held to one frame.
    */
-  test('with prefers-reduced-motion the camera lands in the frame of every chapter change and the map settles within a few frames', async ({
+  test('with prefers-reduced-motion the camera lands in the frame of every chapter change and the map is idle within one frame', async ({
     page,
     baseURL,
   }) => {
@@ -275,18 +275,20 @@ test.describe('reduced motion', () => {
       await expectChapterApplied(page, chapters[0]!);
       return measured;
     };
-    const firstPass = await pass();
-    const secondPass = await pass();
-    for (const [type, measured] of [
-      ['first pass', firstPass],
-      ['second pass', secondPass],
-    ] as const)
-      test.info().annotations.push({ type, description: measured.map((m) => `${m.id}: ${m.frames} frames / ${m.ms} ms`).join('; ') });
-    for (const m of [...firstPass, ...secondPass]) {
+    const passes = [await pass(), await pass(), await pass()];
+    passes.forEach((measured, i) =>
+      test
+        .info()
+        .annotations.push({
+          type: `pass ${i + 1}`,
+          description: measured.map((m) => `${m.id}: ${m.frames} frames / ${m.ms} ms`).join('; '),
+        }),
+    );
+    for (const m of passes.flat()) {
       // Nothing moves: the camera is at the chapter's view in the very frame the chapter became active.
       expect.soft(m.cameraAtIdle, `camera of ${m.id} moved after its chapter change`).toBe(m.cameraAtChange);
     }
-    for (const m of secondPass) expect.soft(m.frames, `frames from ${m.id} becoming active to map idle`).toBeLessThanOrEqual(4);
+    for (const m of passes.at(-1)!) expect.soft(m.frames, `frames from ${m.id} becoming active to map idle`).toBeLessThanOrEqual(1);
     expect(watch.pageErrors).toEqual([]);
   });
 

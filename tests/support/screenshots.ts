@@ -27,6 +27,12 @@ try {
   for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
     await page.goto(`http://127.0.0.1:${port}/`);
+    // The first view as a reader sees it once loaded: text and the first chapter's static map (a lazy image).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('[data-static-map]')].some(
+        (img) => !img.hidden && img.complete && img.naturalWidth > 0,
+      ),
+    );
     await page.screenshot({ path: `${outDir}/${size.name}-title.png` });
     for (const id of chapters) {
       await page.evaluate((chapterId) => {

@@ -1,0 +1,75 @@
+/**
+ * A chapter shows and hides story layers through paint alone. MapLibre lays a source out
+ * again (a worker round trip before the map is idle) when a layer's visibility changes,
+ * or when a paint property that differs by feature changes, so every property that
+ * shows or hides a layer must be one value for the whole layer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AddLayerObject } from 'maplibre-gl';
+import { hiddenLayer, storyMapLayers, togglePaint } from '../../src/map/layer-registry.ts';
+import type { StoryLayerInfo } from '../../src/map/story-data.ts';
+
+const layer = (kind: StoryLayerInfo['kind'], extra: Partial<StoryLayerInfo> = {}): StoryLayerInfo => ({
+  id: 'a-layer',
+  title: 'A layer',
+  legend: 'A',
+  url: '/data/layers/a-layer.0123456789.geojson',
+  tiled: false,
+  kind,
+  color: '#6a3d9a',
+  dashed: false,
+  marker: 'dot',
+  labelProperty: 'name',
+  approximate: false,
+  hasTimeline: false,
+  ...extra,
+});
+
+const everyKind = [
+  layer('region'),
+  layer('area'),
+  layer('route', { dashed: true }),
+  layer('point'),
+  layer('point', { marker: 'ring', hasTimeline: true }),
+];
+const paintOf = (spec: AddLayerObject) => (('paint' in spec ? spec.paint : {}) ?? {}) as Record<string, unknown>;
+
+describe('showing and hiding a story layer', () => {
+  for (const info of everyKind)
+    for (const spec of storyMapLayers(info)) {
+      it(`${spec.id} (${info.kind}${info.hasTimeline ? ', with timeline' : ''}) is shown and hidden by paint the same for every feature`, () => {
+        const hidden = togglePaint(spec, false);
+        expect(Object.keys(hidden).length).toBeGreaterThan(0);
+        for (const [name, value] of Object.entries(togglePaint(spec, true))) {
+          // An expression (an array starting with an operator name) would make MapLibre re-lay out the source.
+          expect(typeof (value as unknown[])[0] === 'string', `${name} of ${spec.id} is an expression`).toBe(false);
+          expect(value).not.toEqual(hidden[name as keyof typeof hidden]);
+        }
+      });
+    }
+
+  it('keeps a layer’s own shown values: a route casing at 0.8, a ring’s halo at 0.15', () => {
+    const [casing] = storyMapLayers(layer('route'));
+    expect(togglePaint(casing!, true)).toEqual({ 'line-opacity': 0.8 });
+    const halo = storyMapLayers(layer('point', { marker: 'ring' })).find((spec) => spec.id.endsWith('--halo'))!;
+    expect(togglePaint(halo, true)).toEqual({ 'circle-opacity': 0.15, 'circle-stroke-opacity': 1 });
+  });
+
+  it('moves a hidden label far off the map, where MapLibre does not place it and it takes no room from others', () => {
+    const label = storyMapLayers(layer('point')).find((spec) => spec.id.endsWith('--label'))!;
+    const [dx, dy] = togglePaint(label, false)['text-translate']!;
+    expect(Math.hypot(dx, dy)).toBeGreaterThan(100_000);
+    expect(togglePaint(label, true)).toEqual({ 'text-translate': [0, 0] });
+  });
+
+  it('adds every style layer hidden, switching without a transition and never through visibility', () => {
+    for (const spec of everyKind.flatMap((info) => storyMapLayers(info))) {
+      const added = hiddenLayer(spec);
+      expect(added).not.toHaveProperty('layout.visibility');
+      for (const [name, value] of Object.entries(togglePaint(spec, false))) {
+        expect(paintOf(added)[name]).toEqual(value);
+        expect(paintOf(added)[`${name}-transition`]).toEqual({ duration: 0, delay: 0 });
+      }
+    }
+  });
+});
