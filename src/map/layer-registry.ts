@@ -19,12 +19,12 @@ const highlighted: ExpressionSpecification = ['boolean', ['feature-state', 'high
 const status = (value: string): ExpressionSpecification => ['==', ['feature-state', 'status'], value];
 
 /**
- * How a chapter shows and hides a style layer: through paint properties that are the same
- * for every feature. Toggling `visibility` (or a filter) makes MapLibre lay the whole source
- * out again in its worker, so the map would settle a round trip after the chapter change; a
- * feature-independent paint property is drawn in the next frame. A symbol layer is moved off
- * MapLibre's collision grid rather than faded, because a label off the grid is not placed at
- * all, while a transparent one would still take room from the labels shown.
+ * How a chapter shows and hides a style layer that is laid out: through paint properties that
+ * are the same for every feature. Toggling `visibility` (or a filter) makes MapLibre lay the
+ * whole source out again in its worker, so the map would settle a round trip after the chapter
+ * change; a feature-independent paint property is drawn in the next frame. A symbol layer is
+ * moved off MapLibre's collision grid rather than faded, because a label off the grid is not
+ * placed at all, while a transparent one would still take room from the labels shown.
  */
 interface TogglePaint {
   'fill-opacity'?: number;

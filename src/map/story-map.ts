@@ -94,8 +94,9 @@ export class StoryMap {
   private readonly loading = new Map<string, Promise<void>>();
   /** Story layers added to the style, in the order they arrived. */
   private readonly added: StoryLayerInfo[] = [];
-  /** What MapLibre currently shows: layer id -> shown, `layer/feature` -> serialized feature-state. */
+  /** What MapLibre currently has: layer id -> shown, layer id -> laid out, `layer/feature` -> serialized feature-state. */
   private readonly shown = new Map<string, boolean>();
+  private readonly laidOut = new Map<string, boolean>();
   private readonly featureStates = new Map<string, string>();
   private scrubProgress = 0;
   /** What the scrub source holds now: re-sending the same data would cost a worker round trip and delay 'idle'. */
@@ -233,7 +234,12 @@ export class StoryMap {
       this.options.onLayerUnavailable(layer.id);
       return;
     }
-    for (const spec of storyMapLayers(layer)) this.map.addLayer(hiddenLayer(spec), this.beforeId(layer, spec.type === 'symbol'));
+    for (const spec of storyMapLayers(layer)) {
+      const added = hiddenLayer(spec);
+      // Out of layout too, until applyLayers decides (see there).
+      const layout = { ...('layout' in added ? added.layout : {}), visibility: 'none' };
+      this.map.addLayer({ ...added, layout } as AddLayerObject, this.beforeId(layer, spec.type === 'symbol'));
+    }
     this.added.push(layer);
   }
 
@@ -261,6 +267,7 @@ export class StoryMap {
   /** Forgets what MapLibre was told, e.g. after a lost WebGL context rebuilt the style without feature state. */
   forgetAppliedState(): void {
     this.shown.clear();
+    this.laidOut.clear();
     this.featureStates.clear();
   }
 
@@ -284,6 +291,16 @@ export class StoryMap {
     for (const layer of this.layers) {
       if (!this.collections.has(layer.id)) continue;
       const shown = state.visibleLayers.includes(layer.id);
+      // Showing a layer through `visibility` costs a worker round trip before the map is idle;
+      // through paint it costs nothing, but a layer kept in layout has its source cut into tiles
+      // at every zoom the camera passes (which tripled scroll blocking time). With motion, that
+      // round trip hides inside the camera's flight, so a hidden layer also leaves the layout;
+      // without motion there is no flight, so every loaded layer stays laid out.
+      const laidOut = shown || this.options.reducedMotion();
+      if (this.laidOut.get(layer.id) !== laidOut) {
+        for (const spec of storyMapLayers(layer)) this.map.setLayoutProperty(spec.id, 'visibility', laidOut ? 'visible' : 'none');
+        this.laidOut.set(layer.id, laidOut);
+      }
       if (this.shown.get(layer.id) !== shown) {
         for (const spec of storyMapLayers(layer)) this.show(spec, shown);
         this.shown.set(layer.id, shown);
