@@ -277,12 +277,10 @@ test.describe('reduced motion', () => {
     };
     const passes = [await pass(), await pass(), await pass()];
     passes.forEach((measured, i) =>
-      test
-        .info()
-        .annotations.push({
-          type: `pass ${i + 1}`,
-          description: measured.map((m) => `${m.id}: ${m.frames} frames / ${m.ms} ms`).join('; '),
-        }),
+      test.info().annotations.push({
+        type: `pass ${i + 1}`,
+        description: measured.map((m) => `${m.id}: ${m.frames} frames / ${m.ms} ms`).join('; '),
+      }),
     );
     for (const m of passes.flat()) {
       // Nothing moves: the camera is at the chapter's view in the very frame the chapter became active.
