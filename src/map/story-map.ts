@@ -297,14 +297,15 @@ export class StoryMap {
       // round trip hides inside the camera's flight, so a hidden layer also leaves the layout;
       // without motion there is no flight, so every loaded layer stays laid out.
       const laidOut = shown || this.options.reducedMotion();
-      if (this.laidOut.get(layer.id) !== laidOut) {
-        for (const spec of storyMapLayers(layer)) this.map.setLayoutProperty(spec.id, 'visibility', laidOut ? 'visible' : 'none');
-        this.laidOut.set(layer.id, laidOut);
-      }
-      if (this.shown.get(layer.id) !== shown) {
-        for (const spec of storyMapLayers(layer)) this.show(spec, shown);
-        this.shown.set(layer.id, shown);
-      }
+      const layoutChanges = this.laidOut.get(layer.id) !== laidOut;
+      const paintChanges = this.shown.get(layer.id) !== shown;
+      if (layoutChanges || paintChanges)
+        for (const spec of storyMapLayers(layer)) {
+          if (layoutChanges) this.map.setLayoutProperty(spec.id, 'visibility', laidOut ? 'visible' : 'none');
+          if (paintChanges) this.show(spec, shown);
+        }
+      this.laidOut.set(layer.id, laidOut);
+      this.shown.set(layer.id, shown);
       const highlights = state.highlights[layer.id] ?? [];
       const statuses = state.statuses[layer.id] ?? {};
       for (const feature of this.collections.get(layer.id)!.features) {

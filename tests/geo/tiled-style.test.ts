@@ -5,21 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { storyMapLayers } from '../../src/map/layer-registry.ts';
 import type { StoryLayerInfo } from '../../src/map/story-data.ts';
+import { storyLayer } from '../fixtures/story-layer.ts';
 
-const layer = (kind: StoryLayerInfo['kind'], tiled: boolean): StoryLayerInfo => ({
-  id: 'big-layer',
-  title: 'Big layer',
-  legend: 'Big',
-  url: tiled ? '/data/layers/big-layer.0123456789.pmtiles' : '/data/layers/big-layer.0123456789.geojson',
-  tiled,
-  kind,
-  color: '#6a3d9a',
-  dashed: false,
-  marker: 'dot',
-  labelProperty: 'name',
-  approximate: false,
-  hasTimeline: false,
-});
+const layer = (kind: StoryLayerInfo['kind'], tiled: boolean) => storyLayer(kind, { id: 'big-layer', tiled });
 
 describe('storyMapLayers for tiled layers', () => {
   for (const kind of ['region', 'area', 'point', 'route'] as const) {

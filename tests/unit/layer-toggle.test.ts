@@ -7,30 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AddLayerObject } from 'maplibre-gl';
 import { hiddenLayer, storyMapLayers, togglePaint } from '../../src/map/layer-registry.ts';
-import type { StoryLayerInfo } from '../../src/map/story-data.ts';
-
-const layer = (kind: StoryLayerInfo['kind'], extra: Partial<StoryLayerInfo> = {}): StoryLayerInfo => ({
-  id: 'a-layer',
-  title: 'A layer',
-  legend: 'A',
-  url: '/data/layers/a-layer.0123456789.geojson',
-  tiled: false,
-  kind,
-  color: '#6a3d9a',
-  dashed: false,
-  marker: 'dot',
-  labelProperty: 'name',
-  approximate: false,
-  hasTimeline: false,
-  ...extra,
-});
+import { storyLayer } from '../fixtures/story-layer.ts';
 
 const everyKind = [
-  layer('region'),
-  layer('area'),
-  layer('route', { dashed: true }),
-  layer('point'),
-  layer('point', { marker: 'ring', hasTimeline: true }),
+  storyLayer('region'),
+  storyLayer('area'),
+  storyLayer('route', { dashed: true }),
+  storyLayer('point'),
+  storyLayer('point', { marker: 'ring', hasTimeline: true }),
 ];
 const paintOf = (spec: AddLayerObject) => (('paint' in spec ? spec.paint : {}) ?? {}) as Record<string, unknown>;
 
@@ -49,14 +33,14 @@ describe('showing and hiding a story layer', () => {
     }
 
   it('keeps a layer’s own shown values: a route casing at 0.8, a ring’s halo at 0.15', () => {
-    const [casing] = storyMapLayers(layer('route'));
+    const [casing] = storyMapLayers(storyLayer('route'));
     expect(togglePaint(casing!, true)).toEqual({ 'line-opacity': 0.8 });
-    const halo = storyMapLayers(layer('point', { marker: 'ring' })).find((spec) => spec.id.endsWith('--halo'))!;
+    const halo = storyMapLayers(storyLayer('point', { marker: 'ring' })).find((spec) => spec.id.endsWith('--halo'))!;
     expect(togglePaint(halo, true)).toEqual({ 'circle-opacity': 0.15, 'circle-stroke-opacity': 1 });
   });
 
   it('moves a hidden label far off the map, where MapLibre does not place it and it takes no room from others', () => {
-    const label = storyMapLayers(layer('point')).find((spec) => spec.id.endsWith('--label'))!;
+    const label = storyMapLayers(storyLayer('point')).find((spec) => spec.id.endsWith('--label'))!;
     const [dx, dy] = togglePaint(label, false)['text-translate']!;
     expect(Math.hypot(dx, dy)).toBeGreaterThan(100_000);
     expect(togglePaint(label, true)).toEqual({ 'text-translate': [0, 0] });
