@@ -1,6 +1,8 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { relative } from 'node:path';
+import { rehypeStorySanitize } from './src/content/rehype-story-sanitize.ts';
 import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
 import { precompress } from './src/integrations/precompress.ts';
 
@@ -10,7 +12,21 @@ export default defineConfig({
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts).
-  markdown: { processor: unified({ remarkPlugins: [remarkStoryTokens] }) },
+  // Chapter HTML is cut down to an allowlist (src/content/rehype-story-sanitize.ts); geo:check reports the same drops first.
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkStoryTokens],
+      rehypePlugins: [
+        [
+          rehypeStorySanitize,
+          {
+            report: (file, { line, message }) =>
+              console.warn(`warning: ${relative(process.cwd(), file)}${line === undefined ? '' : `:${line}`}: ${message}`),
+          },
+        ],
+      ],
+    }),
+  },
   devToolbar: { enabled: false },
   integrations: [precompress()],
   vite: {

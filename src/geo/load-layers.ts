@@ -1,11 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findFeatureOffsets, type LayerInput } from './layer-input.ts';
+import { mapIds } from './map-ids.ts';
 import type { GeoProblem } from './problems.ts';
+import { readEditorFile } from './read-editor-file.ts';
+import { isPrototypeName } from './reserved-names.ts';
+import { validateApproximate } from './validate/approximate.ts';
 import { validateExtent } from './validate/extent.ts';
+import { validateGeometryKind } from './validate/geometry-kind.ts';
+import { validateHoles } from './validate/holes.ts';
 import { validateMeta } from './validate/meta.ts';
+import { validateNames } from './validate/names.ts';
 import { validatePositions } from './validate/positions.ts';
 import { validateProperties } from './validate/properties.ts';
+import { validatePropertyValues } from './validate/property-values.ts';
 import { validateStructure } from './validate/structure.ts';
 import { validateTopology } from './validate/topology.ts';
 
@@ -53,7 +61,14 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
     const id = name.slice(0, -'.geojson'.length);
     const geojsonPath = join(layersDir, name);
     const metaPath = join(layersDir, `${id}.meta.json`);
-    const text = readFileSync(geojsonPath, 'utf8');
+    const geojsonFile = readEditorFile(projectRoot, geojsonPath, rel(geojsonPath));
+    const metaFile = existsSync(metaPath) ? readEditorFile(projectRoot, metaPath, rel(metaPath)) : undefined;
+    const unreadable = [geojsonFile.problem, metaFile?.problem].filter((p) => p !== undefined);
+    if (unreadable.length > 0) {
+      problems.push(...unreadable);
+      continue;
+    }
+    const text = geojsonFile.text!;
     const layer: LayerInput = { id, file: rel(geojsonPath), metaFile: rel(metaPath), text, featureOffsets: findFeatureOffsets(text) };
     if (!layerIdPattern.test(id)) {
       problems.push({
@@ -64,7 +79,16 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
       });
       continue;
     }
-    const layerProblems = checkLayer(layer, existsSync(metaPath) ? readFileSync(metaPath, 'utf8') : undefined);
+    if (mapIds.has(id) || isPrototypeName(id)) {
+      problems.push({
+        severity: 'error',
+        file: layer.file,
+        message: `"${id}" is a name the map already uses for ${mapIds.has(id) ? 'its basemap or its own layers' : 'a JavaScript built-in'}; a layer of that name would never draw`,
+        fix: `rename the layer (both files), e.g. story-${id}.geojson`,
+      });
+      continue;
+    }
+    const layerProblems = checkLayer(layer, metaFile?.text);
     problems.push(...layerProblems);
     if (!layerProblems.some((p) => p.severity === 'error')) layers.push(layer);
   }
@@ -75,8 +99,9 @@ function checkLayer(layer: LayerInput, metaText: string | undefined): GeoProblem
   const stages = [
     () => validateMeta(layer, metaText),
     () => validateStructure(layer),
-    () => validatePositions(layer),
-    () => [...validateExtent(layer), ...validateTopology(layer), ...validateProperties(layer)],
+    () => validateGeometryKind(layer),
+    () => [...validatePositions(layer), ...validateNames(layer), ...validatePropertyValues(layer)],
+    () => [...validateExtent(layer), ...validateTopology(layer), ...validateHoles(layer), ...validateProperties(layer), ...validateApproximate(layer)],
   ];
   const problems: GeoProblem[] = [];
   for (const stage of stages) {

@@ -3,7 +3,7 @@ import { positionsOf } from '../geometry-walk.ts';
 import type { GeoProblem } from '../problems.ts';
 import { featureProblem } from './feature-problem.ts';
 
-/** Positions are [longitude, latitude(, altitude)] in degrees, within range. */
+/** Positions are [longitude, latitude(, altitude)] in degrees, within range, every number finite (JSON reads 1e999 as Infinity, published as null). */
 export function validatePositions(layer: LayerInput): GeoProblem[] {
   const problems: GeoProblem[] = [];
   layer.collection!.features.forEach((feature, index) => {
@@ -15,6 +15,18 @@ export function validatePositions(layer: LayerInput): GeoProblem[] {
             index,
             `a position has ${position.length} numbers; RFC 7946 positions have 2 (lon, lat) or 3 (lon, lat, altitude)`,
             'drop the extra values',
+          ),
+        );
+        return;
+      }
+      const infinite = position.find((value) => !Number.isFinite(value));
+      if (infinite !== undefined) {
+        problems.push(
+          featureProblem(
+            layer,
+            index,
+            `a position holds ${infinite}, a number too large to publish (${['longitude', 'latitude', 'altitude'][position.indexOf(infinite)]})`,
+            'write ordinary degrees (and metres for altitude), or drop the altitude',
           ),
         );
         return;

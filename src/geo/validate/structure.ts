@@ -2,7 +2,11 @@ import { getIssues } from '@placemarkio/check-geojson';
 import type { FeatureCollection } from 'geojson';
 import type { LayerInput } from '../layer-input.ts';
 import { lineColumnAt, type GeoProblem } from '../problems.ts';
+import { scanJson } from '../json-scan.ts';
 import { shapeIssues } from './shape.ts';
+
+/** A MultiPolygon in a GeometryCollection is 10 levels deep; a property may nest a few more. Far deeper overflows the recursive checks. */
+const geojsonMaxDepth = 24;
 
 /** check-geojson takes ~4 s per MB; bigger files get the same rules from shape.ts on the parsed JSON. */
 const checkGeojsonMaxChars = 1_000_000;
@@ -24,6 +28,30 @@ export function validateStructure(layer: LayerInput): GeoProblem[] {
       },
     ];
   }
+  // Before JSON.parse: what it would hide (repeated keys) or what would overflow a recursive walk after it.
+  const scan = scanJson(text, geojsonMaxDepth, text.length <= checkGeojsonMaxChars);
+  if (scan.tooDeepAt !== undefined)
+    return [
+      {
+        severity: 'error',
+        file,
+        ...lineColumnAt(text, scan.tooDeepAt),
+        message: `nests lists or objects more than ${geojsonMaxDepth} levels deep; GeoJSON needs at most about 10`,
+        fix: 'export the layer again as a plain FeatureCollection',
+      },
+    ];
+  const repeated = scan.duplicates.map(({ path, offset }) => {
+    const featureIndex = featureAt(layer.featureOffsets, offset);
+    return {
+      severity: 'error' as const,
+      file,
+      ...lineColumnAt(text, offset),
+      ...(featureIndex === undefined ? {} : { featureIndex }),
+      message: `"${path}" is written twice; JSON would silently keep only the last one`,
+      fix: 'keep one of the two and delete the other',
+    };
+  });
+  if (repeated.length > 0) return repeated;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

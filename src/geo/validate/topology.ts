@@ -14,6 +14,9 @@ function linesOf(geometry: Geometry): Position[][] {
       return geometry.coordinates;
     case 'MultiPolygon':
       return geometry.coordinates.flat();
+    // Its members are checked together, as a MultiPolygon's polygons are: a crossing ring cannot hide inside one.
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(linesOf);
     default:
       return [];
   }
