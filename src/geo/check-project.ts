@@ -1,73 +1,69 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { chapterSchema } from '../content/chapter-schema.ts';
-import { replaceTokens } from '../content/story-tokens.ts';
 import { buildStoryGeo } from './pipeline.ts';
-import type { PublishedLayer } from './process-layer.ts';
+import { chapterSchema } from '../content/chapter-schema.ts';
+import { guarded } from './processing.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
-import { describeIssue } from './zod-issues.ts';
+import { validateChapterBody } from './validate/chapter-body.ts';
+import { readChapterFiles } from './validate/chapter-files.ts';
+import { validateChapterFrontmatter } from './validate/chapter-frontmatter.ts';
+import { validateChapterReferences } from './validate/chapter-references.ts';
+import { readDataJson } from './validate/data-json.ts';
+import { validateSources } from './validate/sources.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
- * Checks the layers and the chapters that name them, without Astro, so editors get
- * every problem in one run (`npm run geo:check`) and the build can refuse to start.
+ * The one check of everything an editor writes, run before Astro (`npm run geo:check`,
+ * and first in `npm run build`): the data files, every layer and its metadata, every
+ * chapter's file, frontmatter, references and prose. Editors get every problem in one
+ * run, each naming its file; an input that makes a check fail unexpectedly is reported
+ * against its file, never as a stack trace.
  */
 export function checkProject(root: string): { problems: GeoProblem[]; layerCount: number; chapterCount: number } {
+  const problems: GeoProblem[] = [];
+  const sourceIds = guarded(
+    'src/data/sources.json',
+    () => {
+      if (!existsSync(join(root, 'src', 'data', 'sources.json'))) return undefined;
+      const { value, problems: read } = readDataJson(root, 'src/data/sources.json');
+      problems.push(...read);
+      if (read.length > 0) return new Set<string>();
+      const { ids, problems: invalid } = validateSources(value);
+      problems.push(...invalid);
+      return ids;
+    },
+    (problem) => (problems.push(problem), new Set<string>()),
+  );
+  guarded(
+    'src/data/figures.json',
+    () => existsSync(join(root, 'src', 'data', 'figures.json')) && problems.push(...readDataJson(root, 'src/data/figures.json').problems),
+    (problem) => problems.push(problem),
+  );
+
   let geo;
   try {
     geo = buildStoryGeo(root);
   } catch (error) {
-    if (error instanceof GeoInputError) return { problems: error.problems, layerCount: 0, chapterCount: 0 };
-    throw error;
+    if (!(error instanceof GeoInputError)) throw error;
+    return { problems: [...problems, ...error.problems], layerCount: 0, chapterCount: 0 };
   }
-  const problems: GeoProblem[] = [...geo.warnings];
-  const schema = chapterSchema(new Map(geo.layers.map((layer) => [layer.id, layer.featureIds])));
-  const chaptersDir = join(root, 'src', 'content', 'chapters');
-  const chapterFiles = existsSync(chaptersDir) ? readdirSync(chaptersDir).filter((name) => name.endsWith('.md')) : [];
-  for (const name of chapterFiles) {
-    const file = `src/content/chapters/${name}`;
-    const text = readFileSync(join(chaptersDir, name), 'utf8');
-    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    if (!frontmatter) {
-      problems.push({ severity: 'error', file, message: 'has no frontmatter (a block between --- lines at the top)' });
-      continue;
-    }
-    let data: unknown;
-    try {
-      data = parseYaml(frontmatter[1]!);
-    } catch (error) {
-      problems.push({ severity: 'error', file, message: `frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]})` });
-      continue;
-    }
-    const result = schema.safeParse(data);
-    if (!result.success) {
-      for (const issue of result.error.issues) problems.push({ severity: 'error', file, message: describeIssue(issue, data).message });
-    }
-    problems.push(...tokenProblems(file, text, geo.layers));
-  }
-  return { problems, layerCount: geo.layers.length, chapterCount: chapterFiles.length };
-}
+  problems.push(...geo.warnings);
 
-/**
- * Renders every token in a chapter's prose, line by line, so a bad token fails here
- * with its line. Inside `astro build` the content loader only logs such an error and
- * publishes the chapter without its text.
- */
-function tokenProblems(file: string, text: string, layers: readonly PublishedLayer[]): GeoProblem[] {
-  return text.split('\n').flatMap((line, index) => {
-    try {
-      replaceTokens(line, layers);
-      return [];
-    } catch (error) {
-      return [
-        {
-          severity: 'error' as const,
-          file,
-          line: index + 1,
-          message: (error as Error).message,
-          fix: 'see the token list at the top of src/content/story-tokens.ts',
-        },
-      ];
-    }
-  });
+  const { chapters, problems: fileProblems } = readChapterFiles(root);
+  problems.push(...fileProblems);
+  if (chapters.length > 0 && sourceIds === undefined)
+    problems.push({ severity: 'error', file: 'src/data/sources.json', message: 'is missing: chapters cite sources listed there' });
+  const schema = chapterSchema(new Map(geo.layers.map((layer) => [layer.id, layer.featureIds])));
+  for (const chapter of chapters) {
+    guarded(
+      chapter.file,
+      () => {
+        const { data, body, problems: frontmatter } = validateChapterFrontmatter(chapter, schema);
+        problems.push(...frontmatter);
+        if (data) problems.push(...validateChapterReferences(chapter, data, sourceIds ?? new Set(), geo.layers));
+        if (frontmatter.every((p) => !p.message.startsWith('has no frontmatter'))) problems.push(...validateChapterBody(chapter, body, geo.layers));
+      },
+      (problem) => problems.push(problem),
+    );
+  }
+  return { problems, layerCount: geo.layers.length, chapterCount: chapters.length };
 }

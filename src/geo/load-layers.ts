@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { findFeatureOffsets, type LayerInput } from './layer-input.ts';
 import { mapIds } from './map-ids.ts';
 import type { GeoProblem } from './problems.ts';
+import { guarded } from './processing.ts';
 import { readEditorFile } from './read-editor-file.ts';
 import { isPrototypeName } from './reserved-names.ts';
 import { validateApproximate } from './validate/approximate.ts';
@@ -61,8 +62,8 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
     const id = name.slice(0, -'.geojson'.length);
     const geojsonPath = join(layersDir, name);
     const metaPath = join(layersDir, `${id}.meta.json`);
-    const geojsonFile = readEditorFile(projectRoot, geojsonPath, rel(geojsonPath));
-    const metaFile = existsSync(metaPath) ? readEditorFile(projectRoot, metaPath, rel(metaPath)) : undefined;
+    const geojsonFile = guarded(rel(geojsonPath), () => readEditorFile(projectRoot, geojsonPath, rel(geojsonPath)), (problem) => ({ problem }));
+    const metaFile = existsSync(metaPath) ? guarded(rel(metaPath), () => readEditorFile(projectRoot, metaPath, rel(metaPath)), (problem) => ({ problem })) : undefined;
     const unreadable = [geojsonFile.problem, metaFile?.problem].filter((p) => p !== undefined);
     if (unreadable.length > 0) {
       problems.push(...unreadable);
@@ -88,7 +89,7 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
       });
       continue;
     }
-    const layerProblems = checkLayer(layer, metaFile?.text);
+    const layerProblems = guarded(layer.file, () => checkLayer(layer, metaFile?.text), (problem) => [problem]);
     problems.push(...layerProblems);
     if (!layerProblems.some((p) => p.severity === 'error')) layers.push(layer);
   }

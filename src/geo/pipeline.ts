@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { loadLayers } from './load-layers.ts';
 import { processLayer, type PublishedLayer } from './process-layer.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
+import { guarded } from './processing.ts';
 import { countryLabelPoints } from './label-points.ts';
 import { tileBudgetBytes, untiledLayerBudgetBytes } from './budgets.ts';
 
@@ -27,7 +28,8 @@ export interface StoryGeo {
  */
 export function buildStoryGeo(projectRoot: string): StoryGeo {
   const { layers: inputs, problems } = loadLayers(projectRoot);
-  const layers = inputs.map(processLayer);
+  const layers: PublishedLayer[] = [];
+  for (const input of inputs) guarded(input.file, () => layers.push(processLayer(input)), (problem) => problems.push(problem));
   problems.push(...layers.flatMap(budgetProblems));
   if (problems.some((p) => p.severity === 'error')) throw new GeoInputError(problems);
   return { layers, basemap: loadBasemap(projectRoot), warnings: problems };

@@ -1,14 +1,30 @@
 /**
- * `npm run geo:check`: checks every layer in geo/layers and every chapter's
- * references to them, and prints problems an editor can act on. Exit 1 on any error.
- * `npm run build` runs it first, so a bad layer stops the build before anything is
+ * `npm run geo:check`: checks every layer in geo/layers, the data files and every
+ * chapter, and prints problems an editor can act on. Exit 1 on any error.
+ * `npm run build` runs it first, so a bad input stops the build before anything is
  * written and the previously built site stays as it was.
  */
 import { checkProject } from '../check-project.ts';
+import { processing, unexpectedProblem } from '../processing.ts';
 import { formatProblem } from '../problems.ts';
 
+/** Last resort: whatever escapes the checks is still reported against the file being read, without a stack trace. */
+function giveUp(error: unknown): never {
+  console.error(formatProblem(unexpectedProblem(processing.file, error)));
+  console.error('\ngeo:check could not finish; nothing was built.');
+  process.exit(1);
+}
+process.on('uncaughtException', giveUp);
+process.on('unhandledRejection', giveUp);
+
 const root = process.argv[2] ?? process.cwd();
-const { problems, layerCount, chapterCount } = checkProject(root);
+let result: ReturnType<typeof checkProject>;
+try {
+  result = checkProject(root);
+} catch (error) {
+  giveUp(error);
+}
+const { problems, layerCount, chapterCount } = result;
 for (const problem of problems) console.error(formatProblem(problem));
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
