@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findFeatureOffsets, type LayerInput } from './layer-input.ts';
 import { mapIds } from './map-ids.ts';
@@ -19,6 +19,16 @@ import { validateStructure } from './validate/structure.ts';
 import { validateTopology } from './validate/topology.ts';
 
 const layerIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Whether anything, a dangling link included, sits at a path (existsSync follows links). */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface LoadedLayers {
   /** Layers that passed every check (warnings allowed). */
@@ -63,7 +73,7 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
     const geojsonPath = join(layersDir, name);
     const metaPath = join(layersDir, `${id}.meta.json`);
     const geojsonFile = guarded(rel(geojsonPath), () => readEditorFile(projectRoot, geojsonPath, rel(geojsonPath)), (problem) => ({ problem }));
-    const metaFile = existsSync(metaPath) ? guarded(rel(metaPath), () => readEditorFile(projectRoot, metaPath, rel(metaPath)), (problem) => ({ problem })) : undefined;
+    const metaFile = present(metaPath) ? guarded(rel(metaPath), () => readEditorFile(projectRoot, metaPath, rel(metaPath)), (problem) => ({ problem })) : undefined;
     const unreadable = [geojsonFile.problem, metaFile?.problem].filter((p) => p !== undefined);
     if (unreadable.length > 0) {
       problems.push(...unreadable);

@@ -41,8 +41,8 @@ export function validateChapterFrontmatter(
         {
           severity: 'error',
           file,
-          // js-yaml counts lines from 0 within the frontmatter, which starts on the file's line 2.
-          ...(mark?.line === undefined ? {} : { line: mark.line + 2 }),
+          // js-yaml counts lines from 0 within the frontmatter, which starts right after the first --- on line 1.
+          ...(mark?.line === undefined ? {} : { line: mark.line + 1 }),
           message: `frontmatter is not valid YAML (${((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0]})`,
           fix: 'put text that holds a colon, # or quotes in double quotes',
         },
@@ -50,6 +50,8 @@ export function validateChapterFrontmatter(
     };
   }
   const data = parsed.frontmatter;
+  if (Array.isArray(data))
+    return { body: parsed.content, problems: [{ severity: 'error', file, message: 'frontmatter is a list (lines starting with "- "); it must be fields, one "name: value" per line', fix: 'remove the "- " in front of each field' }] };
   const result = schema.safeParse(data);
   if (result.success) return { data: result.data, body: parsed.content, problems: [] };
   return {
