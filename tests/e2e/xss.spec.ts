@@ -3,11 +3,14 @@
  * reach readers as literal text and never run. The fixture is tests/fixtures/xss-layer
  * (see its README). Every payload sets window.__xss if it ever executes.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { checkProject } from '../../src/geo/check-project.ts';
 import type { StoryData } from '../../src/map/story-data.ts';
+import { liveInPage } from '../support/inert-html.ts';
+import { copyProject, npmRun, preview, removeProject } from '../support/temp-project.ts';
 import { expectChapterApplied, storyData, scrollToChapter, waitForMapReady, watchPage, type Watch } from './story-page.ts';
 
 const fixtureRoot = fileURLToPath(new URL('../fixtures/xss-layer/', import.meta.url));
@@ -120,6 +123,121 @@ test.describe('hostile input', () => {
       test.skip(response?.status() === 404, `${path} is not built yet`);
       await expect(page.locator('h2').first()).toBeVisible();
       await expectNothingInjected(page, watch);
+    });
+  }
+});
+
+/**
+ * The same promise end to end, for what editors write by hand: a copy of the project is
+ * built with hostile Markdown in a chapter, markup and odd-but-valid URLs in a source
+ * and in layer metadata. The build must succeed (the sanitiser drops what it must and
+ * says so), no built page may hold anything live from those inputs, and in Chromium
+ * nothing runs. URLs the rule refuses (javascript: in a source or in metadata) must stop
+ * the build and leave the built site as it was.
+ */
+test.describe('hostile editor inputs in a built copy of the project', () => {
+  const marker = '__xss';
+  const chapter = { file: 'src/content/chapters/02-guarding-the-mines.md', id: 'guarding-the-mines' };
+  const hostileMarkdown = [
+    '<script>window.__xss=1</script>',
+    '<img src=x onerror="window.__xss=1"> <svg onload="window.__xss=1"></svg> <iframe src="javascript:window.__xss=1"></iframe>',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/"> <base href="https://evil.example/">',
+    '<form action="https://evil.example/"><input autofocus onfocus="window.__xss=1"></form>',
+    '[a](javascript:window.__xss=1) [b][ref] <javascript:window.__xss=1> [c](&#106;avascript:window.__xss=1) [d](JaVaScRiPt:window.__xss=1)',
+    '<a href="java&#9;script:window.__xss=1" onclick="window.__xss=1" id="story-data" name="story-data">e</a> [f](data:text/html,x)',
+    '',
+    '### Sources',
+    '',
+    '[ref]: javascript:window.__xss=1',
+  ].join('\n');
+  let root: string;
+  let site: Awaited<ReturnType<typeof preview>> | undefined;
+  let buildOutput = '';
+
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
+  const htmlFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
+    );
+
+  test.beforeAll(async () => {
+    test.setTimeout(600_000);
+    root = copyProject('xss-build');
+    edit(chapter.file, (text) => `${text}\n${hostileMarkdown}\n`);
+    edit('src/data/sources.json', (text) => {
+      const sources = JSON.parse(text) as { id: string; name: string; url?: string }[];
+      const nikkei = sources.find((source) => source.id === 'nikkei-asia')!;
+      nikkei.name = `<img src=x onerror="window.${marker}=1">Nikkei Asia`;
+      nikkei.url = `https://asia.nikkei.com/?q="><script>window.${marker}=1</script>`;
+      return JSON.stringify(sources, null, 2);
+    });
+    edit('geo/layers/copper-mines.meta.json', (text) => {
+      const meta = JSON.parse(text);
+      meta.title = `<img src=x onerror="window.${marker}=1"> Copper mines`;
+      meta.legend = `<b onmouseover="window.${marker}=1">Copper</b>`;
+      meta.source = { name: `<script>window.${marker}=1</script>OSM`, url: `https://www.openstreetmap.org/?"><svg onload=window.${marker}=1>` };
+      return JSON.stringify(meta, null, 2);
+    });
+    const build = npmRun(root, ['build']);
+    buildOutput = build.output;
+    expect(build.status, build.output).toBe(0);
+    site = await preview(root);
+  });
+
+  test.afterAll(() => {
+    site?.stop();
+    if (root) removeProject(root);
+  });
+
+  test('the build warns about every dropped element and link, naming the chapter file and line', () => {
+    for (const dropped of ['dropped <script>', 'dropped <img>', 'dropped <svg>', 'dropped <iframe>', 'dropped <meta>', 'dropped <base>', 'dropped <form>', 'dropped the link to "javascript:', 'dropped the attribute "onclick" of <a>'])
+      expect(buildOutput).toMatch(new RegExp(`warning: ${chapter.file.replace(/\./g, '\\.')}:\\d+(:\\d+)?: ${dropped.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&')}`));
+    expect(buildOutput).not.toMatch(/\n\s+at /);
+  });
+
+  test('no built page holds an element, handler or URL that could run', () => {
+    const pages = htmlFiles(join(root, 'dist'));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) expect(liveInPage(readFileSync(page, 'utf8'), marker), page.slice(root.length)).toEqual([]);
+  });
+
+  for (const path of ['/', '/layers/', `/embed/${chapter.id}/`]) {
+    test(`nothing from the hostile inputs runs in ${path}`, async ({ page }) => {
+      const watch = watchPage(page, site!.url);
+      await page.goto(`${site!.url}${path}`);
+      if (path === '/') {
+        await waitForMapReady(page);
+        await scrollToChapter(page, chapter.id);
+        await expect(page.locator(`#${chapter.id}`)).toContainText('Sources');
+        // The page's own #story-data and #sources stay the only ones: the chapter's ids carry its prefix.
+        for (const own of ['story-data', 'sources']) await expect(page.locator(`[id="${own}"], [name="${own}"]`)).toHaveCount(1);
+        await expect(page.locator(`#${chapter.id} h3[id^="${chapter.id}--"]`)).toHaveText('Sources');
+      }
+      if (path !== '/') await expect(page.locator('body')).toContainText('Copper');
+      await expectNothingInjected(page, watch);
+      await expect(page.locator('a[href^="javascript:" i], a[href^="data:" i], base, meta[http-equiv="refresh" i], form, iframe')).toHaveCount(0);
+    });
+  }
+
+  for (const [file, field, change] of [
+    ['src/data/sources.json', 'source "nikkei-asia": "url"', (text: string) => text.replace(/"https:\/\/asia\.nikkei\.com\/[^"]*"/, '"javascript:window.__xss=1"')],
+    ['geo/layers/copper-mines.meta.json', 'field "source.url"', (text: string) => text.replace(/"url": "[^"]*"/, '"url": "JavaScript:window.__xss=1"')],
+  ] as const) {
+    test(`a javascript: link in ${file} stops the build, naming the file and the field, and leaves dist/ as it was`, () => {
+      const index = join(root, 'dist', 'index.html');
+      const before = { html: readFileSync(index, 'utf8'), mtime: statSync(index).mtimeMs };
+      const original = readFileSync(join(root, file), 'utf8');
+      edit(file, change);
+      try {
+        const { status, output } = npmRun(root, ['build']);
+        expect(status).not.toBe(0);
+        expect(output).toContain(`error: ${file}: ${field}: the address uses "javascript:"`);
+        expect(output).not.toMatch(/\n\s+at /);
+      } finally {
+        writeFileSync(join(root, file), original);
+      }
+      expect(readFileSync(index, 'utf8')).toBe(before.html);
+      expect(statSync(index).mtimeMs).toBe(before.mtime);
     });
   }
 });

@@ -33,8 +33,16 @@ export function readChapterFiles(root: string): { chapters: ChapterFile[]; probl
       refuse(`gives the chapter id "${id}", which is not lowercase words joined by hyphens`, 'name chapter files NN-slug.md, e.g. 04-hard-currency.md');
       continue;
     }
-    if (pageIds.has(id) || isPrototypeName(id)) {
-      refuse(`gives the chapter id "${id}", which the page already uses for its own ${pageIds.has(id) ? 'element' : 'code'}`, `rename the file, e.g. ${name.replace(id, `${id}-chapter`)}`);
+    // The chapter's heading takes `<id>-title` (StoryView.astro): that id must be free too.
+    const clash = pageIds.has(id)
+      ? `the page's own element #${id}`
+      : pageIds.has(`${id}-title`)
+        ? `the page's own element #${id}-title (the id its heading would take)`
+        : isPrototypeName(id)
+          ? 'a JavaScript built-in name'
+          : undefined;
+    if (clash) {
+      refuse(`gives the chapter id "${id}", which clashes with ${clash}`, `rename the file, e.g. ${name.replace(id, `${id}-chapter`)}`);
       continue;
     }
     const first = byId.get(id);
