@@ -26,12 +26,13 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
       if (!existsSync(join(root, 'src', 'data', 'sources.json'))) return undefined;
       const { value, problems: read } = readDataJson(root, 'src/data/sources.json');
       problems.push(...read);
-      if (read.length > 0) return new Set<string>();
+      // Unreadable: its own error says so; chapters' source ids are then not checked against it.
+      if (read.length > 0) return null;
       const { ids, problems: invalid } = validateSources(value);
       problems.push(...invalid);
       return ids;
     },
-    (problem) => (problems.push(problem), new Set<string>()),
+    (problem) => (problems.push(problem), null),
   );
   guarded(
     'src/data/figures.json',
@@ -59,7 +60,7 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
       () => {
         const { data, body, problems: frontmatter } = validateChapterFrontmatter(chapter, schema);
         problems.push(...frontmatter);
-        if (data) problems.push(...validateChapterReferences(chapter, data, sourceIds ?? new Set(), geo.layers));
+        if (data) problems.push(...validateChapterReferences(chapter, data, sourceIds ?? undefined, geo.layers));
         if (frontmatter.every((p) => !p.message.startsWith('has no frontmatter'))) problems.push(...validateChapterBody(chapter, body, geo.layers));
       },
       (problem) => problems.push(problem),

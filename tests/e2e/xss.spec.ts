@@ -138,6 +138,7 @@ test.describe('hostile input', () => {
 test.describe('hostile editor inputs in a built copy of the project', () => {
   const marker = '__xss';
   const chapter = { file: 'src/content/chapters/02-guarding-the-mines.md', id: 'guarding-the-mines' };
+  // Blank lines between, so each line is its own block: an HTML block would swallow the Markdown after it.
   const hostileMarkdown = [
     '<script>window.__xss=1</script>',
     '<img src=x onerror="window.__xss=1"> <svg onload="window.__xss=1"></svg> <iframe src="javascript:window.__xss=1"></iframe>',
@@ -149,7 +150,7 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
     '### Sources',
     '',
     '[ref]: javascript:window.__xss=1',
-  ].join('\n');
+  ].join('\n\n');
   let root: string;
   let site: Awaited<ReturnType<typeof preview>> | undefined;
   let buildOutput = '';
@@ -220,8 +221,20 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
   }
 
   for (const [file, field, change] of [
-    ['src/data/sources.json', 'source "nikkei-asia": "url"', (text: string) => text.replace(/"https:\/\/asia\.nikkei\.com\/[^"]*"/, '"javascript:window.__xss=1"')],
-    ['geo/layers/copper-mines.meta.json', 'field "source.url"', (text: string) => text.replace(/"url": "[^"]*"/, '"url": "JavaScript:window.__xss=1"')],
+    [
+      'src/data/sources.json',
+      'source "nikkei-asia": "url"',
+      (text: string) =>
+        JSON.stringify((JSON.parse(text) as { id: string; url?: string }[]).map((s) => (s.id === 'nikkei-asia' ? { ...s, url: 'javascript:window.__xss=1' } : s))),
+    ],
+    [
+      'geo/layers/copper-mines.meta.json',
+      'field "source.url"',
+      (text: string) => {
+        const meta = JSON.parse(text);
+        return JSON.stringify({ ...meta, source: { ...meta.source, url: 'JavaScript:window.__xss=1' } });
+      },
+    ],
   ] as const) {
     test(`a javascript: link in ${file} stops the build, naming the file and the field, and leaves dist/ as it was`, () => {
       const index = join(root, 'dist', 'index.html');

@@ -54,7 +54,9 @@ export function liveInPage(html: string, marker: string): string[] {
     }
     for (const [name, value] of Object.entries(properties)) {
       if (/^on/i.test(name)) found.push(`${name} on <${tagName}>`);
-      if (urlProperties.includes(name) && /^\s*(javascript|data|vbscript|file):/i.test(String(value).replace(/[\t\n\r]/g, '')))
+      const url = String(value).replace(/[\t\n\r]/g, '').trim();
+      // "data:," is the site's own empty favicon: it holds nothing.
+      if (urlProperties.includes(name) && /^(javascript|data|vbscript|file):/i.test(url) && url !== 'data:,')
         found.push(`${name}=${JSON.stringify(value)} on <${tagName}>`);
     }
     return found;

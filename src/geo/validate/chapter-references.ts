@@ -12,13 +12,14 @@ import type { ChapterFile } from './chapter-files.ts';
 export function validateChapterReferences(
   chapter: ChapterFile,
   data: Chapter,
-  sourceIds: ReadonlySet<string>,
+  /** Undefined when src/data/sources.json could not be read (its own error says why). */
+  sourceIds: ReadonlySet<string> | undefined,
   layers: readonly PublishedLayer[],
 ): GeoProblem[] {
   const { file } = chapter;
   const problems: GeoProblem[] = [];
   data.sources.forEach((id, index) => {
-    if (sourceIds.has(id)) return;
+    if (!sourceIds || sourceIds.has(id)) return;
     const hint = nearestName(id, [...sourceIds]);
     problems.push({
       severity: 'error',

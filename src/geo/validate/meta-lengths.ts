@@ -7,8 +7,8 @@ import type { GeoProblem } from '../problems.ts';
  * Fields another version of the metadata drops are simply not checked.
  */
 const limits: Record<string, number> = {
-  title: 80,
-  legend: 60,
+  title: 100,
+  legend: 80,
   description: 600,
   'source.name': 160,
   licence: 160,
