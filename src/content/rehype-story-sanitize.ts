@@ -24,8 +24,31 @@ const tableAlign = ['align', 'left', 'right', 'center'] as const;
 /** What survives. Anything else is unwrapped (its text kept) or, for `strip`, removed with its content. */
 export const chapterSchema: Schema = {
   tagNames: [
-    'p', 'br', 'hr', 'em', 'strong', 'del', 'sup', 'sub', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote',
-    'h3', 'h4', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'section', 'h2',
+    'p',
+    'br',
+    'hr',
+    'em',
+    'strong',
+    'del',
+    'sup',
+    'sub',
+    'code',
+    'pre',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'h3',
+    'h4',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'section',
+    'h2',
   ],
   attributes: {
     a: ['href', 'id', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
@@ -47,8 +70,30 @@ export const chapterSchema: Schema = {
   clobberPrefix: '',
   required: {},
   strip: [
-    'script', 'style', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed',
-    'noframes', 'textarea', 'select', 'option', 'svg', 'math', 'title', 'xmp', 'plaintext', 'head', 'meta', 'link', 'base',
+    'script',
+    'style',
+    'template',
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'noscript',
+    'noembed',
+    'noframes',
+    'textarea',
+    'select',
+    'option',
+    'svg',
+    'math',
+    'title',
+    'xmp',
+    'plaintext',
+    'head',
+    'meta',
+    'link',
+    'base',
   ],
   allowComments: false,
   allowDoctypes: false,
@@ -124,7 +169,11 @@ function prefixIds(tree: Root, prefix: string): void {
   const used = new Set(ids);
   for (const element of elements) {
     if (/^h[1-6]$/.test(element.tagName) && typeof element.properties.id !== 'string') {
-      const slug = textOf(element).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'heading';
+      const slug =
+        textOf(element)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'heading';
       let id = slug;
       for (let n = 2; used.has(id); n++) id = `${slug}-${n}`;
       used.add(id);

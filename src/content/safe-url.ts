@@ -17,11 +17,14 @@ export function unsafeUrlReason(url: string): string | undefined {
   const cleaned = url.replace(ignoredByBrowsers, '').replace(trimmedByBrowsers, '');
   if (cleaned !== url) return 'contains spaces, tabs, line breaks or control characters';
   if (url === '') return 'is empty';
-  if (url.startsWith('#')) return /^#[A-Za-z0-9_-]+$/.test(url) ? undefined : 'is an anchor with characters other than letters, digits, - and _';
+  if (url.startsWith('#'))
+    return /^#[A-Za-z0-9_-]+$/.test(url) ? undefined : 'is an anchor with characters other than letters, digits, - and _';
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined) return 'is not a full address: write it with https://, or mailto: for an e-mail address';
-  if (scheme === 'mailto') return /^mailto:[^\s<>"]+@[^\s<>"]+$/i.test(url) ? undefined : 'is not a mailto: address (mailto:name@example.org)';
-  if (scheme !== 'http' && scheme !== 'https') return `uses "${scheme}:", which is not allowed (only https://, http://, mailto: and #anchors)`;
+  if (scheme === 'mailto')
+    return /^mailto:[^\s<>"]+@[^\s<>"]+$/i.test(url) ? undefined : 'is not a mailto: address (mailto:name@example.org)';
+  if (scheme !== 'http' && scheme !== 'https')
+    return `uses "${scheme}:", which is not allowed (only https://, http://, mailto: and #anchors)`;
   try {
     const parsed = new URL(url);
     if (parsed.hostname === '') return 'has no host name';

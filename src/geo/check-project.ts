@@ -61,7 +61,8 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
         const { data, body, problems: frontmatter } = validateChapterFrontmatter(chapter, schema);
         problems.push(...frontmatter);
         if (data) problems.push(...validateChapterReferences(chapter, data, sourceIds ?? undefined, geo.layers));
-        if (frontmatter.every((p) => !p.message.startsWith('has no frontmatter'))) problems.push(...validateChapterBody(chapter, body, geo.layers));
+        if (frontmatter.every((p) => !p.message.startsWith('has no frontmatter')))
+          problems.push(...validateChapterBody(chapter, body, geo.layers));
       },
       (problem) => problems.push(problem),
     );

@@ -72,8 +72,18 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
     const id = name.slice(0, -'.geojson'.length);
     const geojsonPath = join(layersDir, name);
     const metaPath = join(layersDir, `${id}.meta.json`);
-    const geojsonFile = guarded(rel(geojsonPath), () => readEditorFile(projectRoot, geojsonPath, rel(geojsonPath)), (problem) => ({ problem }));
-    const metaFile = present(metaPath) ? guarded(rel(metaPath), () => readEditorFile(projectRoot, metaPath, rel(metaPath)), (problem) => ({ problem })) : undefined;
+    const geojsonFile = guarded(
+      rel(geojsonPath),
+      () => readEditorFile(projectRoot, geojsonPath, rel(geojsonPath)),
+      (problem) => ({ problem }),
+    );
+    const metaFile = present(metaPath)
+      ? guarded(
+          rel(metaPath),
+          () => readEditorFile(projectRoot, metaPath, rel(metaPath)),
+          (problem) => ({ problem }),
+        )
+      : undefined;
     const unreadable = [geojsonFile.problem, metaFile?.problem].filter((p) => p !== undefined);
     if (unreadable.length > 0) {
       problems.push(...unreadable);
@@ -99,7 +109,11 @@ export function loadLayers(projectRoot: string, layersDir = join(projectRoot, 'g
       });
       continue;
     }
-    const layerProblems = guarded(layer.file, () => checkLayer(layer, metaFile?.text), (problem) => [problem]);
+    const layerProblems = guarded(
+      layer.file,
+      () => checkLayer(layer, metaFile?.text),
+      (problem) => [problem],
+    );
     problems.push(...layerProblems);
     if (!layerProblems.some((p) => p.severity === 'error')) layers.push(layer);
   }
@@ -112,7 +126,13 @@ function checkLayer(layer: LayerInput, metaText: string | undefined): GeoProblem
     () => validateStructure(layer),
     () => validateGeometryKind(layer),
     () => [...validatePositions(layer), ...validateNames(layer), ...validatePropertyValues(layer)],
-    () => [...validateExtent(layer), ...validateTopology(layer), ...validateHoles(layer), ...validateProperties(layer), ...validateApproximate(layer)],
+    () => [
+      ...validateExtent(layer),
+      ...validateTopology(layer),
+      ...validateHoles(layer),
+      ...validateProperties(layer),
+      ...validateApproximate(layer),
+    ],
   ];
   const problems: GeoProblem[] = [];
   for (const stage of stages) {

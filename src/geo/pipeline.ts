@@ -29,7 +29,12 @@ export interface StoryGeo {
 export function buildStoryGeo(projectRoot: string): StoryGeo {
   const { layers: inputs, problems } = loadLayers(projectRoot);
   const layers: PublishedLayer[] = [];
-  for (const input of inputs) guarded(input.file, () => layers.push(processLayer(input)), (problem) => problems.push(problem));
+  for (const input of inputs)
+    guarded(
+      input.file,
+      () => layers.push(processLayer(input)),
+      (problem) => problems.push(problem),
+    );
   problems.push(...layers.flatMap(budgetProblems));
   if (problems.some((p) => p.severity === 'error')) throw new GeoInputError(problems);
   return { layers, basemap: loadBasemap(projectRoot), warnings: problems };

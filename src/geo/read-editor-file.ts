@@ -45,7 +45,11 @@ export function readEditorFile(root: string, path: string, file: string): Editor
   try {
     text = utf8.decode(bytes);
   } catch {
-    return refuse(file, 'is not UTF-8 text (perhaps Latin-1 or Windows-1252)', 'save it as UTF-8 (in most editors: Save with Encoding > UTF-8)');
+    return refuse(
+      file,
+      'is not UTF-8 text (perhaps Latin-1 or Windows-1252)',
+      'save it as UTF-8 (in most editors: Save with Encoding > UTF-8)',
+    );
   }
   return { text };
 }

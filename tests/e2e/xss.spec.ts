@@ -155,7 +155,8 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
   let site: Awaited<ReturnType<typeof preview>> | undefined;
   let buildOutput = '';
 
-  const edit = (file: string, change: (text: string) => string) => writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
+  const edit = (file: string, change: (text: string) => string) =>
+    writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
   const htmlFiles = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
@@ -176,7 +177,10 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
       const meta = JSON.parse(text);
       meta.title = `<img src=x onerror="window.${marker}=1"> Copper mines`;
       meta.legend = `<b onmouseover="window.${marker}=1">Copper</b>`;
-      meta.source = { name: `<script>window.${marker}=1</script>OSM`, url: `https://www.openstreetmap.org/?"><svg onload=window.${marker}=1>` };
+      meta.source = {
+        name: `<script>window.${marker}=1</script>OSM`,
+        url: `https://www.openstreetmap.org/?"><svg onload=window.${marker}=1>`,
+      };
       return JSON.stringify(meta, null, 2);
     });
     const build = npmRun(root, ['build']);
@@ -191,8 +195,20 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
   });
 
   test('the build warns about every dropped element and link, naming the chapter file and line', () => {
-    for (const dropped of ['dropped <script>', 'dropped <img>', 'dropped <svg>', 'dropped <iframe>', 'dropped <meta>', 'dropped <base>', 'dropped <form>', 'dropped the link to "javascript:', 'dropped the attribute "onclick" of <a>'])
-      expect(buildOutput).toMatch(new RegExp(`warning: ${chapter.file.replace(/\./g, '\\.')}:\\d+(:\\d+)?: ${dropped.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&')}`));
+    for (const dropped of [
+      'dropped <script>',
+      'dropped <img>',
+      'dropped <svg>',
+      'dropped <iframe>',
+      'dropped <meta>',
+      'dropped <base>',
+      'dropped <form>',
+      'dropped the link to "javascript:',
+      'dropped the attribute "onclick" of <a>',
+    ])
+      expect(buildOutput).toMatch(
+        new RegExp(`warning: ${chapter.file.replace(/\./g, '\\.')}:\\d+(:\\d+)?: ${dropped.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&')}`),
+      );
     expect(buildOutput).not.toMatch(/\n\s+at /);
   });
 
@@ -216,7 +232,9 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
       }
       if (path !== '/') await expect(page.locator('body')).toContainText('Copper');
       await expectNothingInjected(page, watch);
-      await expect(page.locator('a[href^="javascript:" i], a[href^="data:" i], base, meta[http-equiv="refresh" i], form, iframe')).toHaveCount(0);
+      await expect(
+        page.locator('a[href^="javascript:" i], a[href^="data:" i], base, meta[http-equiv="refresh" i], form, iframe'),
+      ).toHaveCount(0);
     });
   }
 
@@ -225,7 +243,11 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
       'src/data/sources.json',
       'source "nikkei-asia": "url"',
       (text: string) =>
-        JSON.stringify((JSON.parse(text) as { id: string; url?: string }[]).map((s) => (s.id === 'nikkei-asia' ? { ...s, url: 'javascript:window.__xss=1' } : s))),
+        JSON.stringify(
+          (JSON.parse(text) as { id: string; url?: string }[]).map((s) =>
+            s.id === 'nikkei-asia' ? { ...s, url: 'javascript:window.__xss=1' } : s,
+          ),
+        ),
     ],
     [
       'geo/layers/copper-mines.meta.json',

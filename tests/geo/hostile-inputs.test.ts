@@ -68,7 +68,18 @@ describe('the hostile corpus', () => {
   it('holds at least 60 cases across every class of editor mistake', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     expect(classes).toEqual(
-      expect.arrayContaining(['markup-and-script', 'links', 'yaml-frontmatter', 'encodings', 'file-system', 'geometry', 'numbers', 'names-and-ids', 'metadata', 'data-files']),
+      expect.arrayContaining([
+        'markup-and-script',
+        'links',
+        'yaml-frontmatter',
+        'encodings',
+        'file-system',
+        'geometry',
+        'numbers',
+        'names-and-ids',
+        'metadata',
+        'data-files',
+      ]),
     );
   });
 
@@ -93,16 +104,24 @@ for (const group of classes) {
               (expected.line === undefined || p.line === expected.line) &&
               (expected.featureIndex === undefined || p.featureIndex === expected.featureIndex),
           );
-          expect(match, `expected an error in ${expected.file}${expected.line ? `:${expected.line}` : ''} containing "${expected.message}"; got:\n${listing(problems)}`).toBeDefined();
+          expect(
+            match,
+            `expected an error in ${expected.file}${expected.line ? `:${expected.line}` : ''} containing "${expected.message}"; got:\n${listing(problems)}`,
+          ).toBeDefined();
         });
         continue;
       }
       it(`accepts ${name}${expected.warning ? ` with the warning "${expected.warning}"` : ''}, and publishes it inert`, async () => {
         const { problems } = runCheck(dir);
-        expect(problems.filter((p) => p.severity === 'error'), listing(problems)).toEqual([]);
+        expect(
+          problems.filter((p) => p.severity === 'error'),
+          listing(problems),
+        ).toEqual([]);
         if (expected.warning)
           expect(
-            problems.some((p) => p.severity === 'warning' && p.file === expected.file && p.message.includes(expected.warning!) && p.line !== undefined),
+            problems.some(
+              (p) => p.severity === 'warning' && p.file === expected.file && p.message.includes(expected.warning!) && p.line !== undefined,
+            ),
             `expected a warning with a line in ${expected.file} containing "${expected.warning}"; got:\n${listing(problems)}`,
           ).toBe(true);
         else expect(problems, listing(problems)).toEqual([]);

@@ -7,13 +7,35 @@ import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { isSafeUrl } from '../../src/content/safe-url.ts';
 
-const liveTags = new Set(['script', 'iframe', 'frame', 'object', 'embed', 'applet', 'meta', 'base', 'form', 'input', 'button', 'style', 'link', 'svg', 'math', 'img', 'template', 'video', 'audio', 'source']);
+const liveTags = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'applet',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'style',
+  'link',
+  'svg',
+  'math',
+  'img',
+  'template',
+  'video',
+  'audio',
+  'source',
+]);
 const urlProperties = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'poster', 'data'];
 
 function elementsOf(node: Nodes): Element[] {
   if (node.type !== 'root' && node.type !== 'element') return [];
   const own = node.type === 'element' ? [node] : [];
-  const children = node.type === 'element' && node.tagName === 'template' && node.content ? [node.content, ...node.children] : node.children;
+  const children =
+    node.type === 'element' && node.tagName === 'template' && node.content ? [node.content, ...node.children] : node.children;
   return [...own, ...children.flatMap(elementsOf)];
 }
 
@@ -50,11 +72,14 @@ export function liveInPage(html: string, marker: string): string[] {
     if (tagName === 'meta' && String(properties.httpEquiv ?? '').toLowerCase() === 'refresh') found.push('<meta http-equiv="refresh">');
     if (tagName === 'script' && properties.type !== 'application/json') {
       const text = element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-      if (text.includes(marker) || String(properties.src ?? '').includes(marker)) found.push(`<script> running ${JSON.stringify(text.slice(0, 60))}`);
+      if (text.includes(marker) || String(properties.src ?? '').includes(marker))
+        found.push(`<script> running ${JSON.stringify(text.slice(0, 60))}`);
     }
     for (const [name, value] of Object.entries(properties)) {
       if (/^on/i.test(name)) found.push(`${name} on <${tagName}>`);
-      const url = String(value).replace(/[\t\n\r]/g, '').trim();
+      const url = String(value)
+        .replace(/[\t\n\r]/g, '')
+        .trim();
       // "data:," is the site's own empty favicon: it holds nothing.
       if (urlProperties.includes(name) && /^(javascript|data|vbscript|file):/i.test(url) && url !== 'data:,')
         found.push(`${name}=${JSON.stringify(value)} on <${tagName}>`);

@@ -21,12 +21,24 @@ function tokenProblems(file: string, body: string, layers: readonly PublishedLay
   const at = (offset: number) => lineColumnAt(body, offset);
   const rest = body.replace(/\{\{[^{}]*\}\}/g, (token, offset: number) => {
     if (/\n[ \t]*\r?\n/.test(token)) {
-      problems.push({ severity: 'error', file, ...at(offset), message: `${JSON.stringify(token)} is split across paragraphs, so it would print as written`, fix: 'keep the token in one paragraph' });
+      problems.push({
+        severity: 'error',
+        file,
+        ...at(offset),
+        message: `${JSON.stringify(token)} is split across paragraphs, so it would print as written`,
+        fix: 'keep the token in one paragraph',
+      });
       return ' '.repeat(token.length);
     }
     try {
       if (replaceTokens(token, layers) === token)
-        problems.push({ severity: 'error', file, ...at(offset), message: `${token.replace(/\s+/g, ' ')} is not a token, so it would print as written`, fix: tokenFix });
+        problems.push({
+          severity: 'error',
+          file,
+          ...at(offset),
+          message: `${token.replace(/\s+/g, ' ')} is not a token, so it would print as written`,
+          fix: tokenFix,
+        });
     } catch (error) {
       problems.push({ severity: 'error', file, ...at(offset), message: (error as Error).message.replace(/\s+/g, ' '), fix: tokenFix });
     }
@@ -34,7 +46,13 @@ function tokenProblems(file: string, body: string, layers: readonly PublishedLay
   });
   const stray = /\{\{|\}\}/.exec(rest);
   if (stray)
-    problems.push({ severity: 'error', file, ...at(stray.index), message: `a lone "${stray[0]}": a token with a missing or extra brace would print as written`, fix: 'write tokens as {{kind argument}}' });
+    problems.push({
+      severity: 'error',
+      file,
+      ...at(stray.index),
+      message: `a lone "${stray[0]}": a token with a missing or extra brace would print as written`,
+      fix: 'write tokens as {{kind argument}}',
+    });
   return problems;
 }
 

@@ -21,7 +21,11 @@ const chapterIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export function readChapterFiles(root: string): { chapters: ChapterFile[]; problems: GeoProblem[] } {
   const dir = join(root, 'src', 'content', 'chapters');
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
   const problems: GeoProblem[] = [];
   const chapters: ChapterFile[] = [];
   const byId = new Map<string, string>();
@@ -30,7 +34,10 @@ export function readChapterFiles(root: string): { chapters: ChapterFile[]; probl
     const id = chapterIdOf(name);
     const refuse = (message: string, fix: string) => problems.push({ severity: 'error', file, message, fix });
     if (!chapterIdPattern.test(id)) {
-      refuse(`gives the chapter id "${id}", which is not lowercase words joined by hyphens`, 'name chapter files NN-slug.md, e.g. 04-hard-currency.md');
+      refuse(
+        `gives the chapter id "${id}", which is not lowercase words joined by hyphens`,
+        'name chapter files NN-slug.md, e.g. 04-hard-currency.md',
+      );
       continue;
     }
     // The chapter's heading takes `<id>-title` (StoryView.astro): that id must be free too.
@@ -47,7 +54,10 @@ export function readChapterFiles(root: string): { chapters: ChapterFile[]; probl
     }
     const first = byId.get(id);
     if (first !== undefined) {
-      refuse(`gives the chapter id "${id}", which ${first} already has: only one of them would be published`, 'give every chapter file its own slug after the number');
+      refuse(
+        `gives the chapter id "${id}", which ${first} already has: only one of them would be published`,
+        'give every chapter file its own slug after the number',
+      );
       continue;
     }
     byId.set(id, file);

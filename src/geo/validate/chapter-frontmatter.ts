@@ -1,6 +1,7 @@
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { z } from 'zod';
 import type { chapterSchema, Chapter } from '../../content/chapter-schema.ts';
+import { invisibleInValue } from '../invisible-text.ts';
 import type { GeoProblem } from '../problems.ts';
 import { describeIssue } from '../zod-issues.ts';
 import type { ChapterFile } from './chapter-files.ts';
@@ -15,7 +16,10 @@ function readAs(value: unknown): string | undefined {
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return path.reduce<unknown>(
+    (at, key) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+    input,
+  );
 }
 
 /**
@@ -28,15 +32,28 @@ export function validateChapterFrontmatter(
   schema: ReturnType<typeof chapterSchema>,
 ): { data?: Chapter; body: string; problems: GeoProblem[] } {
   const { file, text } = chapter;
-  if (extractFrontmatter(text) === undefined)
-    return { body: text, problems: [{ severity: 'error', file, message: 'has no frontmatter (a block between --- lines at the top)', fix: 'start the file with ---, the fields, and --- (see src/content/chapter-schema.ts)' }] };
+  const raw = extractFrontmatter(text);
+  if (raw === undefined)
+    return {
+      body: text,
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: 'has no frontmatter (a block between --- lines at the top)',
+          fix: 'start the file with ---, the fields, and --- (see src/content/chapter-schema.ts)',
+        },
+      ],
+    };
+  // The prose alone, on its own lines, as Astro's 'empty-with-lines' leaves it: checked even when the YAML is not.
+  const prose = text.replace(`---${raw}---`, raw.replace(/[^\r\n]/g, ''));
   let parsed: ReturnType<typeof parseFrontmatter>;
   try {
     parsed = parseFrontmatter(text, { frontmatter: 'empty-with-lines' });
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     return {
-      body: text,
+      body: prose,
       problems: [
         {
           severity: 'error',
@@ -51,7 +68,30 @@ export function validateChapterFrontmatter(
   }
   const data = parsed.frontmatter;
   if (Array.isArray(data))
-    return { body: parsed.content, problems: [{ severity: 'error', file, message: 'frontmatter is a list (lines starting with "- "); it must be fields, one "name: value" per line', fix: 'remove the "- " in front of each field' }] };
+    return {
+      body: parsed.content,
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: 'frontmatter is a list (lines starting with "- "); it must be fields, one "name: value" per line',
+          fix: 'remove the "- " in front of each field',
+        },
+      ],
+    };
+  const hidden = invisibleInValue(data, '');
+  if (hidden)
+    return {
+      body: parsed.content,
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: `field "${hidden.path}" holds ${hidden.what}`,
+          fix: 'retype the text (copying from a PDF or a web page can bring these in)',
+        },
+      ],
+    };
   const result = schema.safeParse(data);
   if (result.success) return { data: result.data, body: parsed.content, problems: [] };
   return {
@@ -60,7 +100,12 @@ export function validateChapterFrontmatter(
       const as = issue.code === 'invalid_type' && issue.expected === 'string' ? readAs(valueAt(data, issue.path)) : undefined;
       const field = issue.path.map(String).join('.');
       return as
-        ? { severity: 'error' as const, file, message: `field "${field}": YAML reads the unquoted value as ${as}, not as text`, fix: `put the value in double quotes: ${field}: "..."` }
+        ? {
+            severity: 'error' as const,
+            file,
+            message: `field "${field}": YAML reads the unquoted value as ${as}, not as text`,
+            fix: `put the value in double quotes: ${field}: "..."`,
+          }
         : { severity: 'error' as const, file, message: describeIssue(issue, data).message };
     }),
   };

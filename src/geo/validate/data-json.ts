@@ -15,7 +15,16 @@ export function readDataJson(root: string, file: string): { value?: unknown; pro
   if (read.problem) return { problems: [read.problem] };
   const scan = scanJson(read.text, dataMaxDepth);
   if (scan.tooDeepAt !== undefined)
-    return { problems: [{ severity: 'error', file, ...lineColumnAt(read.text, scan.tooDeepAt), message: `nests lists or objects more than ${dataMaxDepth} levels deep` }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          ...lineColumnAt(read.text, scan.tooDeepAt),
+          message: `nests lists or objects more than ${dataMaxDepth} levels deep`,
+        },
+      ],
+    };
   if (scan.duplicates.length > 0)
     return {
       problems: scan.duplicates.map(({ path, offset }) => ({

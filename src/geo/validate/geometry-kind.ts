@@ -12,7 +12,14 @@ const drawable: Record<LayerKind, readonly string[]> = {
   route: ['LineString', 'MultiLineString'],
 };
 
-const kindFor: Record<string, LayerKind> = { Polygon: 'region', MultiPolygon: 'region', Point: 'point', MultiPoint: 'point', LineString: 'route', MultiLineString: 'route' };
+const kindFor: Record<string, LayerKind> = {
+  Polygon: 'region',
+  MultiPolygon: 'region',
+  Point: 'point',
+  MultiPoint: 'point',
+  LineString: 'route',
+  MultiLineString: 'route',
+};
 
 /**
  * Every feature has a geometry the layer's `style.kind` draws. A null geometry is valid
@@ -26,13 +33,27 @@ export function validateGeometryKind(layer: LayerInput): GeoProblem[] {
   layer.collection!.features.forEach((feature, index) => {
     const geometry = feature.geometry as Geometry | null;
     if (geometry === null) {
-      problems.push(featureProblem(layer, index, 'has no geometry ("geometry": null), so the map cannot draw it', 'give it a geometry, or delete the feature'));
+      problems.push(
+        featureProblem(
+          layer,
+          index,
+          'has no geometry ("geometry": null), so the map cannot draw it',
+          'give it a geometry, or delete the feature',
+        ),
+      );
       return;
     }
     const members = geometry.type === 'GeometryCollection' ? geometry.geometries : [geometry];
     for (const member of members) {
       if (member.type === 'GeometryCollection') {
-        problems.push(featureProblem(layer, index, 'has a GeometryCollection inside a GeometryCollection', 'flatten it into one GeometryCollection, or better a Multi* geometry'));
+        problems.push(
+          featureProblem(
+            layer,
+            index,
+            'has a GeometryCollection inside a GeometryCollection',
+            'flatten it into one GeometryCollection, or better a Multi* geometry',
+          ),
+        );
         return;
       }
       if (!allowed.includes(member.type)) {

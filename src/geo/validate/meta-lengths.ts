@@ -18,7 +18,9 @@ const limits: Record<string, number> = {
 
 export function validateMetaLengths(layer: LayerInput, raw: unknown): GeoProblem[] {
   return Object.entries(limits).flatMap(([path, max]) => {
-    const value = path.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), raw);
+    const value = path
+      .split('.')
+      .reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), raw);
     if (typeof value !== 'string' || [...value].length <= max) return [];
     return [
       {

@@ -15,6 +15,8 @@ function links(value: unknown, path: string): { path: string; url: unknown }[] {
 export function validateMetaUrls(layer: LayerInput, raw: unknown): GeoProblem[] {
   return links(raw, '').flatMap(({ path, url }) => {
     const reason = typeof url === 'string' ? unsafeUrlReason(url) : 'is not text';
-    return reason ? [{ severity: 'error' as const, file: layer.metaFile, message: `field "${path}": the address ${reason}`, fix: safeUrlFix }] : [];
+    return reason
+      ? [{ severity: 'error' as const, file: layer.metaFile, message: `field "${path}": the address ${reason}`, fix: safeUrlFix }]
+      : [];
   });
 }

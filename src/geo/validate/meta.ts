@@ -1,5 +1,6 @@
 import type { LayerInput } from '../layer-input.ts';
 import { layerMetaSchema } from '../layer-meta.ts';
+import { invisibleInValue } from '../invisible-text.ts';
 import { scanJson } from '../json-scan.ts';
 import { lineColumnAt, type GeoProblem } from '../problems.ts';
 import { describeIssue } from '../zod-issues.ts';
@@ -24,7 +25,15 @@ export function validateMeta(layer: LayerInput, metaText: string | undefined): G
   }
   const scan = scanJson(metaText, metaMaxDepth);
   if (scan.tooDeepAt !== undefined)
-    return [{ severity: 'error', file, ...lineColumnAt(metaText, scan.tooDeepAt), message: `nests objects or lists more than ${metaMaxDepth} levels deep`, fix: 'see the field table in geo/README.md' }];
+    return [
+      {
+        severity: 'error',
+        file,
+        ...lineColumnAt(metaText, scan.tooDeepAt),
+        message: `nests objects or lists more than ${metaMaxDepth} levels deep`,
+        fix: 'see the field table in geo/README.md',
+      },
+    ];
   if (scan.duplicates.length > 0)
     return scan.duplicates.map(({ path, offset }) => ({
       severity: 'error' as const,
@@ -39,7 +48,21 @@ export function validateMeta(layer: LayerInput, metaText: string | undefined): G
   } catch (error) {
     return [{ severity: 'error', file, message: `not valid JSON (${(error as Error).message})` }];
   }
-  const own = [...validateMetaUrls(layer, raw), ...validateMetaLengths(layer, raw)];
+  const hidden = invisibleInValue(raw, '');
+  const own = [
+    ...validateMetaUrls(layer, raw),
+    ...validateMetaLengths(layer, raw),
+    ...(hidden
+      ? [
+          {
+            severity: 'error' as const,
+            file,
+            message: `field "${hidden.path}" holds ${hidden.what}`,
+            fix: 'retype the text (copying from a PDF or a web page can bring these in)',
+          },
+        ]
+      : []),
+  ];
   const result = layerMetaSchema.safeParse(raw);
   if (result.success && own.length === 0) {
     layer.meta = result.data;

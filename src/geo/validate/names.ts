@@ -15,7 +15,14 @@ export function validateNames(layer: LayerInput): GeoProblem[] {
   layer.collection!.features.forEach((feature, index) => {
     for (const key of Object.keys(feature.properties ?? {})) {
       if (isPrototypeName(key))
-        problems.push(featureProblem(layer, index, `property name ${JSON.stringify(key)} is reserved (a JavaScript built-in name)`, 'rename the property, e.g. "kind" or "note"'));
+        problems.push(
+          featureProblem(
+            layer,
+            index,
+            `property name ${JSON.stringify(key)} is reserved (a JavaScript built-in name)`,
+            'rename the property, e.g. "kind" or "note"',
+          ),
+        );
       else if (!propertyName.test(key))
         problems.push(
           featureProblem(
@@ -28,7 +35,9 @@ export function validateNames(layer: LayerInput): GeoProblem[] {
     }
     const id = feature.properties?.id;
     if (typeof id === 'string' && isPrototypeName(id))
-      problems.push(featureProblem(layer, index, `id "${id}" is reserved (a JavaScript built-in name)`, 'choose another id, e.g. the place name'));
+      problems.push(
+        featureProblem(layer, index, `id "${id}" is reserved (a JavaScript built-in name)`, 'choose another id, e.g. the place name'),
+      );
   });
   return problems;
 }

@@ -22,10 +22,15 @@ export function validateSources(value: unknown): { ids: Set<string>; problems: G
     const label = typeof id === 'string' ? `source "${id}"` : at;
     if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))
       problems.push({ severity: 'error', file, message: `${at}: "id" must be lowercase words joined by hyphens, e.g. "nikkei-asia"` });
-    else if (ids.has(id)) problems.push({ severity: 'error', file, message: `${label} is listed twice`, fix: 'give each source its own id' });
+    else if (ids.has(id))
+      problems.push({ severity: 'error', file, message: `${label} is listed twice`, fix: 'give each source its own id' });
     else ids.add(id);
-    for (const [field, text] of [['name', name], ['what', what]] as const)
-      if (typeof text !== 'string' || text.trim() === '') problems.push({ severity: 'error', file, message: `${label}: "${field}" must be text` });
+    for (const [field, text] of [
+      ['name', name],
+      ['what', what],
+    ] as const)
+      if (typeof text !== 'string' || text.trim() === '')
+        problems.push({ severity: 'error', file, message: `${label}: "${field}" must be text` });
     if (url !== undefined) {
       const reason = typeof url === 'string' ? unsafeUrlReason(url) : 'is not text';
       if (reason) problems.push({ severity: 'error', file, message: `${label}: "url": the address ${reason}`, fix: safeUrlFix });
