@@ -1,8 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { relative } from 'node:path';
-import { rehypeStorySanitize } from './src/content/rehype-story-sanitize.ts';
+import { rehypeStorySanitize, warnOnConsole } from './src/content/rehype-story-sanitize.ts';
 import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
 import { precompress } from './src/integrations/precompress.ts';
 
@@ -16,15 +15,7 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkStoryTokens],
-      rehypePlugins: [
-        [
-          rehypeStorySanitize,
-          {
-            report: (file, { line, message }) =>
-              console.warn(`warning: ${relative(process.cwd(), file)}${line === undefined ? '' : `:${line}`}: ${message}`),
-          },
-        ],
-      ],
+      rehypePlugins: [[rehypeStorySanitize, { report: warnOnConsole }]],
     }),
   },
   devToolbar: { enabled: false },

@@ -7,7 +7,7 @@
  * chapter's HTML is prefixed with the chapter id: chapters share one page, so two
  * chapters' footnotes must not share ids, and no chapter may take an id of the page.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Element, Nodes, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { sanitize, type Schema } from 'hast-util-sanitize';
@@ -201,4 +201,9 @@ export function rehypeStorySanitize(options: { report?: (file: string, dropped: 
     prefixIds(parsed, `${chapterIdOf(file.path ?? 'chapter')}--`);
     return sanitize(parsed, chapterSchema) as Root;
   };
+}
+
+/** The build's warning for a drop, in geo:check's format: `warning: <file>:<line>: <what>`. */
+export function warnOnConsole(file: string, { line, message }: Dropped): void {
+  console.warn(`warning: ${relative(process.cwd(), file)}${line === undefined ? '' : `:${line}`}: ${message}`);
 }
