@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { loadLayers } from './load-layers.ts';
 import { processLayer, type PublishedLayer } from './process-layer.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
-import { guarded } from './processing.ts';
+import { guarded, processing } from './processing.ts';
 import { countryLabelPoints } from './label-points.ts';
 import { tileBudgetBytes, untiledLayerBudgetBytes } from './budgets.ts';
 
@@ -84,7 +84,11 @@ function loadBasemap(projectRoot: string): BasemapFile[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.geojson'))
     .sort()
-    .map((file) => basemapFile(file.replace(/\.geojson$/, ''), JSON.parse(readFileSync(join(dir, file), 'utf8')) as FeatureCollection));
+    .map((file) => {
+      // Derived files, not editors': a broken one is a failure the check's last-resort handler reports by name.
+      processing.file = `geo/basemap/${file}`;
+      return basemapFile(file.replace(/\.geojson$/, ''), JSON.parse(readFileSync(join(dir, file), 'utf8')) as FeatureCollection);
+    });
   const countries = files.find((file) => file.name === 'countries');
   return countries ? [...files, basemapFile('country-labels', countryLabelPoints(JSON.parse(countries.json) as FeatureCollection))] : files;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chapterIdOf } from '../../content/rehype-story-sanitize.ts';
 import { pageIds } from '../page-ids.ts';
 import type { GeoProblem } from '../problems.ts';
+import { guarded } from '../processing.ts';
 import { readEditorFile } from '../read-editor-file.ts';
 import { isPrototypeName } from '../reserved-names.ts';
 
@@ -61,7 +62,11 @@ export function readChapterFiles(root: string): { chapters: ChapterFile[]; probl
       continue;
     }
     byId.set(id, file);
-    const read = readEditorFile(root, join(dir, name), file);
+    const read = guarded(
+      file,
+      () => readEditorFile(root, join(dir, name), file),
+      (problem) => ({ problem }),
+    );
     if (read.problem) problems.push(read.problem);
     else chapters.push({ file, id, text: read.text });
   }
