@@ -1,5 +1,7 @@
-import { buildStoryGeo } from './pipeline.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chapterSchema } from '../content/chapter-schema.ts';
+import { buildStoryGeo } from './pipeline.ts';
 import { guarded } from './processing.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
 import { validateChapterBody } from './validate/chapter-body.ts';
@@ -8,8 +10,6 @@ import { validateChapterFrontmatter } from './validate/chapter-frontmatter.ts';
 import { validateChapterReferences } from './validate/chapter-references.ts';
 import { readDataJson } from './validate/data-json.ts';
 import { validateSources } from './validate/sources.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 /**
  * The one check of everything an editor writes, run before Astro (`npm run geo:check`,

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { expect, test, type Page } from '@playwright/test';
 import { checkProject } from '../../src/geo/check-project.ts';
 import type { StoryData } from '../../src/map/story-data.ts';
@@ -138,6 +139,7 @@ test.describe('hostile input', () => {
 test.describe('hostile editor inputs in a built copy of the project', () => {
   const marker = '__xss';
   const chapter = { file: 'src/content/chapters/02-guarding-the-mines.md', id: 'guarding-the-mines' };
+  const windowsChapter = { file: 'src/content/chapters/03-escort-and-outposts.md', id: 'escort-and-outposts' };
   // Blank lines between, so each line is its own block: an HTML block would swallow the Markdown after it.
   const hostileMarkdown = [
     '<script>window.__xss=1</script>',
@@ -166,6 +168,8 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
     test.setTimeout(600_000);
     root = copyProject('xss-build');
     edit(chapter.file, (text) => `${text}\n${hostileMarkdown}\n`);
+    // Saved as Windows editors save: a byte-order mark and CRLF line ends. Astro and geo:check must both accept it.
+    edit(windowsChapter.file, (text) => `\uFEFF${text.replace(/\n/g, '\r\n')}`);
     edit('src/data/sources.json', (text) => {
       const sources = JSON.parse(text) as { id: string; name: string; url?: string }[];
       const nikkei = sources.find((source) => source.id === 'nikkei-asia')!;
@@ -210,6 +214,17 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
         new RegExp(`warning: ${chapter.file.replace(/\./g, '\\.')}:\\d+(:\\d+)?: ${dropped.replace(/[.*+?^${}()|[\]\\<>]/g, '\\$&')}`),
       );
     expect(buildOutput).not.toMatch(/\n\s+at /);
+  });
+
+  test('a chapter saved with a byte-order mark and CRLF line ends is published whole', async ({ page }) => {
+    await page.goto(`${site!.url}/`);
+    const { frontmatter, content } = parseFrontmatter(readFileSync(join(root, windowsChapter.file), 'utf8'));
+    const section = page.locator(`#${windowsChapter.id}`);
+    await expect(section.locator('h2')).toHaveText(String(frontmatter.title));
+    // Every prose paragraph is there (the section adds its source line and captions on top).
+    const paragraphs = content.split(/\r?\n\r?\n/).filter((block) => block.trim() !== '').length;
+    expect(await section.locator('p').count()).toBeGreaterThanOrEqual(paragraphs);
+    await expect(section).not.toContainText('---');
   });
 
   test('no built page holds an element, handler or URL that could run', () => {

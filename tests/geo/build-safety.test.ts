@@ -74,7 +74,7 @@ describe('a failed build leaves dist/ as it was', () => {
       const { status, output } = npmRun(root, ['build']);
       expect(status).not.toBe(0);
       expect(output).toMatch(
-        /error: src\/content\/chapters\/02-guarding-the-mines\.md:\d+:1: \{\{figure letpadaung_shutdown_yeras\}\}: unknown figure/,
+        /error: src\/content\/chapters\/02-guarding-the-mines\.md:\d+:\d+: \{\{figure letpadaung_shutdown_yeras\}\}: unknown figure/,
       );
       expectPreviousSiteUntouched(root);
     },
