@@ -28,7 +28,8 @@ function copyOf(corpusCase: string): string {
   return root;
 }
 
-describe('geo:check on the command line', () => {
+// Each case starts a Node process that loads the whole checker: seconds on a busy 2-core machine.
+describe('geo:check on the command line', { timeout: 30_000 }, () => {
   it('accepts a sound project and says how much it checked', () => {
     const { status, output } = check(copyOf('yaml-frontmatter/crlf-chapter'));
     expect(output).toContain('geo:check: 2 layers and 1 chapters are valid');
