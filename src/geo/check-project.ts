@@ -45,7 +45,9 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
     geo = buildStoryGeo(root);
   } catch (error) {
     if (!(error instanceof GeoInputError)) throw error;
-    return { problems: [...problems, ...error.problems], layerCount: 0, chapterCount: 0 };
+    // Chapters are checked against the layers, so only their files are checked until the layers pass.
+    const { problems: chapterFileProblems } = readChapterFiles(root);
+    return { problems: [...problems, ...error.problems, ...chapterFileProblems], layerCount: 0, chapterCount: 0 };
   }
   problems.push(...geo.warnings);
 
