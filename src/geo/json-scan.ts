@@ -23,8 +23,26 @@ const pathOf = (stack: readonly Frame[]) =>
     .replace(/\.\[/g, '[')
     .replace(/^\./, '');
 
+/** Offset where nesting first goes deeper than `maxDepth`: a bare depth count, fast enough for 50 MB layers. */
+function tooDeepAt(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (code === 123 /* { */ || code === 91 /* [ */) {
+      if (++depth > maxDepth) return i;
+    } else if (code === 125 /* } */ || code === 93 /* ] */) depth--;
+  }
+  return undefined;
+}
+
 /** `checkKeys` false skips duplicate detection (50 MB layers: only the depth matters there). */
 export function scanJson(text: string, maxDepth: number, checkKeys = true): JsonScan {
+  if (!checkKeys) {
+    const at = tooDeepAt(text, maxDepth);
+    return at === undefined ? { duplicates: [] } : { duplicates: [], tooDeepAt: at };
+  }
   const duplicates: JsonScan['duplicates'] = [];
   const stack: Frame[] = [];
   let expectKey = false;
@@ -36,10 +54,11 @@ export function scanJson(text: string, maxDepth: number, checkKeys = true): Json
       const frame = stack[stack.length - 1];
       if (expectKey && frame?.keys) {
         expectKey = false;
-        if (!checkKeys) continue;
+        const quoted = text.slice(start, i + 1);
         let key: string;
         try {
-          key = JSON.parse(text.slice(start, i + 1)) as string;
+          // Only an escaped key needs the JSON parser to read it.
+          key = quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1);
         } catch {
           continue;
         }
