@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { subsetFonts } from './src/integrations/subset-fonts.ts';
 
 export default defineConfig({
   // The public origin (e.g. https://story.example): makes og:image and embed snippets absolute. Unset, they stay root-relative.
@@ -12,7 +13,8 @@ export default defineConfig({
   // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts).
   markdown: { processor: unified({ remarkPlugins: [remarkStoryTokens] }) },
   devToolbar: { enabled: false },
-  integrations: [precompress()],
+  // Fonts first: precompress then compresses the pages and stylesheet they rewrite.
+  integrations: [subsetFonts(), precompress()],
   vite: {
     // No inlined assets: every file is served from the site's own origin under a strict CSP.
     build: {
