@@ -13,7 +13,16 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { families } from '../fonts/families.ts';
-import { dataText, describeMissing, drawnCodePoints, fontFaceCss, pageText, planFonts, stylesheetName, subsetPlan } from '../fonts/subset.ts';
+import {
+  dataText,
+  describeMissing,
+  drawnCodePoints,
+  fontFaceCss,
+  pageText,
+  planFonts,
+  stylesheetName,
+  subsetPlan,
+} from '../fonts/subset.ts';
 
 const marker = /<link\b[^>]*\bdata-fonts\b[^>]*>/;
 /** Printable ASCII is always kept: scripts print numbers and interface text that no built file holds. */
@@ -77,7 +86,9 @@ export function subsetFonts(): AstroIntegration {
         const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
         const total = fonts.reduce((sum, font) => sum + font.bytes.length, 0);
         const preloaded = fonts.filter((font) => font.face.face.preload).reduce((sum, font) => sum + font.bytes.length, 0);
-        logger.info(`subset ${fonts.length} font files to the characters of ${pages.size} pages: ${kb(total)} (${kb(preloaded)} preloaded)`);
+        logger.info(
+          `subset ${fonts.length} font files to the characters of ${pages.size} pages: ${kb(total)} (${kb(preloaded)} preloaded)`,
+        );
       },
     },
   };
