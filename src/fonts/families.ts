@@ -66,3 +66,6 @@ export const families: Family[] = [
     faces: [{ weight: 400, style: 'normal', source: '@fontsource/noto-sans-myanmar/400.css' }],
   },
 ];
+
+/** "Source Serif 4, Noto Sans, … and Noto Sans Myanmar", for the credits. */
+export const fontCredit = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(families.map((family) => family.family));

@@ -192,4 +192,19 @@ export function fontFaceCss(fonts: WrittenFont[], base: string): string {
     .join('\n');
 }
 
+/** For `astro dev`: the whole source fonts, each file with its own range, served by Vite from node_modules. */
+export function devFontCss(families: Family[], root: string): string {
+  const hex = (point: number) => point.toString(16).toUpperCase();
+  return families
+    .flatMap((family) =>
+      family.faces.flatMap((face) =>
+        sourceFiles(face.source, root).map((file) => {
+          const range = file.ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(',');
+          return `@font-face{font-family:'${family.family}';font-style:${face.style};font-weight:${face.weight};font-display:swap;src:url(/@fs${file.path});unicode-range:${range}}`;
+        }),
+      ),
+    )
+    .join('\n');
+}
+
 export const stylesheetName = (css: string) => `fonts.${contentHash(css)}.css`;

@@ -16,6 +16,7 @@ import { families } from '../fonts/families.ts';
 import {
   dataText,
   describeMissing,
+  devFontCss,
   drawnCodePoints,
   fontFaceCss,
   pageText,
@@ -47,6 +48,26 @@ export function subsetFonts(): AstroIntegration {
         root = fileURLToPath(config.root);
         assetsDir = config.build.assets;
         assetsBase = `${config.base.replace(/\/$/, '')}/${assetsDir}/`;
+      },
+      // The dev server has no built text to subset: it serves the whole fonts where the marker points.
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'subset-fonts:dev',
+                enforce: 'pre',
+                configureServer(server) {
+                  server.middlewares.use((request, response, next) => {
+                    if (request.url !== `${assetsBase}fonts.css`) return next();
+                    response.setHeader('Content-Type', 'text/css');
+                    response.end(devFontCss(families, root));
+                  });
+                },
+              },
+            ],
+          },
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
