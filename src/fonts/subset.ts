@@ -103,6 +103,8 @@ export interface FontPlan {
   faces: PlannedFace[];
   /** Code points drawn by a page that no family has, with the pages that draw them. */
   missing: Map<number, string[]>;
+  /** Every code point some family draws. */
+  drawn: Set<number>;
 }
 
 /**
@@ -136,7 +138,7 @@ export function planFonts(families: Family[], pages: Map<string, Set<number>>, e
   for (const [page, points] of pages) {
     for (const point of points) if (!drawn.has(point)) (missing.get(point) ?? missing.set(point, []).get(point)!).push(page);
   }
-  return { faces, missing };
+  return { faces, missing, drawn };
 }
 
 export function describeMissing(missing: Map<number, string[]>): string {

@@ -73,6 +73,7 @@ export function subsetFonts(): AstroIntegration {
         const out = fileURLToPath(dir);
         const pages = new Map<string, { path: string; html: string; points: Set<number> }>();
         const extra = new Set<number>(ascii);
+        const data = new Map<string, Set<number>>();
         for await (const path of files(out)) {
           const name = `/${relative(out, path).split(sep).join('/')}`;
           if (path.endsWith('.html')) {
@@ -80,7 +81,9 @@ export function subsetFonts(): AstroIntegration {
             // A page without the marker (e.g. a redirect) does not use the site's fonts.
             if (marker.test(html)) pages.set(name.replace(/index\.html$/, ''), { path, html, points: drawnCodePoints(pageText(html)) });
           } else if (/\.(geo)?json$/.test(path)) {
-            drawnCodePoints(dataText(await readFile(path, 'utf8'))).forEach((point) => extra.add(point));
+            const points = drawnCodePoints(dataText(await readFile(path, 'utf8')));
+            points.forEach((point) => extra.add(point));
+            data.set(name, points);
           } else if (/\.m?js$/.test(path) && !/maplibre-gl/.test(path)) {
             // The site's own scripts write interface text; the map engine's code holds character tables, not text.
             drawnCodePoints(await readFile(path, 'utf8')).forEach((point) => extra.add(point));
@@ -90,6 +93,14 @@ export function subsetFonts(): AstroIntegration {
 
         const plan = planFonts(families, new Map([...pages].map(([name, page]) => [name, page.points])), extra, root);
         if (plan.missing.size > 0) throw new Error(describeMissing(plan.missing));
+        // Data files also hold strings no one draws (ids, notes): a gap there is worth a look, not a failed build.
+        for (const [name, points] of data) {
+          const undrawn = [...points].filter((point) => !plan.drawn.has(point));
+          if (undrawn.length > 0)
+            logger.warn(
+              `${name}: no served font draws ${undrawn.map((point) => String.fromCodePoint(point)).join(' ')}; a map label using them would fall back to the reader's fonts.`,
+            );
+        }
 
         const fonts = await subsetPlan(plan);
         const css = fontFaceCss(fonts, assetsBase);
