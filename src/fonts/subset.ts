@@ -146,7 +146,7 @@ export function describeMissing(missing: Map<number, string[]>): string {
     const hex = point.toString(16).toUpperCase().padStart(4, '0');
     return `  "${String.fromCodePoint(point)}" (U+${hex}) on ${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ` and ${pages.length - 3} more` : ''}`;
   });
-  return `No font the site serves draws these characters:\n${lines.join('\n')}\nAdd a family that has them to src/fonts/families.ts (README: "Fonts"), or change the text.`;
+  return `No font the site serves draws these characters:\n${lines.join('\n')}\nAdd a family that has them to src/fonts/families.ts (README, "Fonts cut to the text"), or change the text.`;
 }
 
 /** U+20-7E,U+A0: the CSS form of a sorted list of code points. */
