@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { rehypeStorySanitize, warnOnConsole } from './src/content/rehype-story-sanitize.ts';
 import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { subsetFonts } from './src/integrations/subset-fonts.ts';
 
 export default defineConfig({
   // The public origin (e.g. https://story.example): makes og:image and embed snippets absolute. Unset, they stay root-relative.
@@ -19,7 +20,8 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
-  integrations: [precompress()],
+  // Fonts first: precompress then compresses the pages and stylesheet they rewrite.
+  integrations: [subsetFonts(), precompress()],
   vite: {
     // No inlined assets: every file is served from the site's own origin under a strict CSP.
     build: {

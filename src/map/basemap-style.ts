@@ -1,7 +1,8 @@
 /**
  * The quiet basemap: pale land, soft water, thin grey borders, few labels, so the
  * story layers carry the colour. Everything comes from the site's own files; with no
- * `glyphs` URL MapLibre draws labels with the page's self-hosted Noto Sans.
+ * `glyphs` URL MapLibre draws labels with the page's self-hosted Noto Sans, whose build-time
+ * subset holds the labels' characters too (src/integrations/subset-fonts.ts reads the data files).
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { labelFont } from './layer-registry.ts';

@@ -127,7 +127,7 @@ export async function buildReferencePage(distDir: string, outDir: string): Promi
   await writeCompressed(join(outDir, 'maplibre-gl-worker.mjs'), worker);
 
   // Labels need the same face the story's map uses (Noto Sans, drawn locally since the style has no glyphs URL).
-  const notoSansFile = (await readdir(join(distDir, '_astro'))).find((name) => /^noto-sans-latin-400-normal\.[\w-]+\.woff2$/.test(name));
+  const notoSansFile = (await readdir(join(distDir, '_astro'))).find((name) => /^noto-sans-400\.[\w-]+\.woff2$/.test(name));
   const notoSans = notoSansFile && `/_astro/${notoSansFile}`;
   const steps = data.chapters
     .map(

@@ -1,0 +1,212 @@
+/**
+ * Build-time font subsetting: which characters the built site draws, which face and
+ * file draws each, and the subset files and @font-face rules that serve exactly those.
+ * Subsetting itself is harfbuzz's (through subset-font); fontkit reads what a file covers.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import { parse } from 'parse5';
+import subsetFont from 'subset-font';
+import type { Face, Family } from './families.ts';
+
+/** Characters no font draws: controls, format marks (soft hyphen, zero-width joiners) and line breaks. */
+const undrawn = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** Attributes whose text the page itself draws (alt shows where an image fails to load). */
+const drawnAttributes = new Set(['alt', 'placeholder', 'value']);
+/** Elements whose content is not drawn as text. */
+const notText = new Set(['script', 'style', 'template', 'head']);
+
+interface HtmlNode {
+  nodeName: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+}
+
+/** The text a page draws with its own fonts: text and drawn attributes outside head, script and style. */
+export function pageText(html: string): string {
+  const parts: string[] = [];
+  const walk = (node: HtmlNode) => {
+    if (node.nodeName === '#text') parts.push(node.value ?? '');
+    for (const attr of node.attrs ?? []) if (drawnAttributes.has(attr.name)) parts.push(attr.value);
+    if (notText.has(node.nodeName)) return;
+    node.childNodes?.forEach(walk);
+  };
+  walk(parse(html) as unknown as HtmlNode);
+  return parts.join(' ');
+}
+
+/** Every string in a data file the map labels from, also upper-cased (the basemap's country labels are). */
+export function dataText(json: string): string {
+  const parts: string[] = [];
+  const walk = (value: unknown) => {
+    if (typeof value === 'string') parts.push(value, value.toUpperCase());
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(JSON.parse(json));
+  return parts.join(' ');
+}
+
+export function drawnCodePoints(text: string): Set<number> {
+  const points = new Set<number>();
+  for (const char of text) if (!undrawn.test(char)) points.add(char.codePointAt(0)!);
+  return points;
+}
+
+interface SourceFile {
+  path: string;
+  /** Inclusive code point ranges from the stylesheet's unicode-range. */
+  ranges: [number, number][];
+  covers?: Set<number>;
+}
+
+/** A face's font files: one whole file, or a fontsource stylesheet's woff2 files, each with the range it was cut to. */
+export function sourceFiles(source: string, root: string): SourceFile[] {
+  const path = createRequire(join(root, 'package.json')).resolve(source);
+  if (!source.endsWith('.css')) return [{ path, ranges: [[0, 0x10ffff]] }];
+  const files: SourceFile[] = [];
+  for (const [, rule] of readFileSync(path, 'utf8').matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const url = /url\(\.\/([^)]+\.woff2)\)/.exec(rule!)?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(rule!)?.[1];
+    if (!url) continue;
+    const ranges = range
+      ? range.split(',').map((part): [number, number] => {
+          const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-');
+          return [parseInt(from!, 16), parseInt(to!, 16)];
+        })
+      : [[0, 0x10ffff] as [number, number]];
+    files.push({ path: join(dirname(path), url), ranges });
+  }
+  if (files.length === 0) throw new Error(`${source} declares no woff2 font file.`);
+  return files;
+}
+
+/** Whether a file draws a code point: its declared range first (cheap), then its own character map. */
+function fileDraws(file: SourceFile, point: number): boolean {
+  if (!file.ranges.some(([from, to]) => point >= from && point <= to)) return false;
+  file.covers ??= new Set((fontkit.create(readFileSync(file.path)) as fontkit.Font).characterSet);
+  return file.covers.has(point);
+}
+
+export interface PlannedFace {
+  family: Family;
+  face: Face;
+  /** Each source file with the code points it will serve. */
+  slices: { file: string; points: number[] }[];
+}
+
+export interface FontPlan {
+  faces: PlannedFace[];
+  /** Code points drawn by a page that no family has, with the pages that draw them. */
+  missing: Map<number, string[]>;
+  /** Every code point some family draws. */
+  drawn: Set<number>;
+}
+
+/**
+ * Decides which face and file draws each code point. A primary family takes every
+ * point it has; a fallback family only those no family before it has, so that its file
+ * is downloaded only by pages that need it (the browser reads its unicode-range).
+ */
+export function planFonts(families: Family[], pages: Map<string, Set<number>>, extra: Set<number>, root: string): FontPlan {
+  const all = new Set([...extra, ...[...pages.values()].flatMap((points) => [...points])]);
+  const sources = new Map<Face, SourceFile[]>();
+  const files = (face: Face) => sources.get(face) ?? sources.set(face, sourceFiles(face.source, root)).get(face)!;
+  const faceDraws = (face: Face, point: number) => files(face).some((file) => fileDraws(file, point));
+
+  const drawn = new Set<number>();
+  const faces: PlannedFace[] = [];
+  for (const family of families) {
+    const regular = family.faces[0]!;
+    const points = [...all].filter((point) => faceDraws(regular, point) && (family.primary || !drawn.has(point))).sort((a, b) => a - b);
+    points.forEach((point) => drawn.add(point));
+    for (const face of family.faces) {
+      const slices = new Map<string, number[]>();
+      for (const point of points) {
+        const file = files(face).find((candidate) => fileDraws(candidate, point));
+        if (file) (slices.get(file.path) ?? slices.set(file.path, []).get(file.path)!).push(point);
+      }
+      if (slices.size > 0) faces.push({ family, face, slices: [...slices].map(([file, points]) => ({ file, points })) });
+    }
+  }
+
+  const missing = new Map<number, string[]>();
+  for (const [page, points] of pages) {
+    for (const point of points) if (!drawn.has(point)) (missing.get(point) ?? missing.set(point, []).get(point)!).push(page);
+  }
+  return { faces, missing, drawn };
+}
+
+export function describeMissing(missing: Map<number, string[]>): string {
+  const lines = [...missing].map(([point, pages]) => {
+    const hex = point.toString(16).toUpperCase().padStart(4, '0');
+    return `  "${String.fromCodePoint(point)}" (U+${hex}) on ${pages.slice(0, 3).join(', ')}${pages.length > 3 ? ` and ${pages.length - 3} more` : ''}`;
+  });
+  return `No font the site serves draws these characters:\n${lines.join('\n')}\nAdd a family that has them to src/fonts/families.ts (README, "Fonts cut to the text"), or change the text.`;
+}
+
+/** U+20-7E,U+A0: the CSS form of a sorted list of code points. */
+export function unicodeRange(points: number[]): string {
+  const ranges: string[] = [];
+  const hex = (point: number) => point.toString(16).toUpperCase();
+  for (let i = 0; i < points.length; i++) {
+    const from = points[i]!;
+    while (points[i + 1] === points[i]! + 1) i++;
+    ranges.push(points[i] === from ? `U+${hex(from)}` : `U+${hex(from)}-${hex(points[i]!)}`);
+  }
+  return ranges.join(',');
+}
+
+export interface WrittenFont {
+  name: string;
+  bytes: Buffer;
+  face: PlannedFace;
+  points: number[];
+}
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const contentHash = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('base64url').slice(0, 10);
+
+/** Subsets every planned slice to woff2, named by content so a changed subset is a new URL. */
+export async function subsetPlan(plan: FontPlan): Promise<WrittenFont[]> {
+  const jobs = plan.faces.flatMap((face) =>
+    face.slices.map(async ({ file, points }, index) => {
+      const text = String.fromCodePoint(...points);
+      const bytes = await subsetFont(readFileSync(file), text, { targetFormat: 'woff2' });
+      const variant = `${face.face.weight}${face.face.style === 'italic' ? 'i' : ''}${face.slices.length > 1 ? `-${index}` : ''}`;
+      return { name: `${slug(face.family.family)}-${variant}.${contentHash(bytes)}.woff2`, bytes, face, points };
+    }),
+  );
+  return Promise.all(jobs);
+}
+
+/** The @font-face rules for the written files, each limited to the code points it serves. */
+export function fontFaceCss(fonts: WrittenFont[], base: string): string {
+  return fonts
+    .map(
+      ({ name, face, points }) =>
+        `@font-face{font-family:'${face.family.family}';font-style:${face.face.style};font-weight:${face.face.weight};font-display:swap;src:url(${base}${name}) format('woff2');unicode-range:${unicodeRange(points)}}`,
+    )
+    .join('\n');
+}
+
+/** For `astro dev`: the whole source fonts, each file with its own range, served by Vite from node_modules. */
+export function devFontCss(families: Family[], root: string): string {
+  const hex = (point: number) => point.toString(16).toUpperCase();
+  return families
+    .flatMap((family) =>
+      family.faces.flatMap((face) =>
+        sourceFiles(face.source, root).map((file) => {
+          const range = file.ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(',');
+          return `@font-face{font-family:'${family.family}';font-style:${face.style};font-weight:${face.weight};font-display:swap;src:url(/@fs${file.path});unicode-range:${range}}`;
+        }),
+      ),
+    )
+    .join('\n');
+}
+
+export const stylesheetName = (css: string) => `fonts.${contentHash(css)}.css`;

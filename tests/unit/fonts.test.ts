@@ -1,0 +1,132 @@
+/**
+ * The served fonts against the built site (run after `npm run build`): every character
+ * a page draws is in the font file the browser would pick for it, in both stacks, and a
+ * character no font has stops the build naming its page. Font files are read back with
+ * fontkit, not with the harfbuzz subsetter that wrote them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { families } from '../../src/fonts/families.ts';
+import { describeMissing, drawnCodePoints, pageText, planFonts } from '../../src/fonts/subset.ts';
+
+const root = process.cwd();
+const dist = join(root, 'dist');
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? htmlFiles(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
+  );
+}
+
+interface Rule {
+  family: string;
+  weight: string;
+  style: string;
+  url: string;
+  ranges: [number, number][];
+  draws: Set<number>;
+}
+
+function fontRules(css: string): Rule[] {
+  return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => {
+    const get = (name: string) => new RegExp(`${name}:\\s*([^;}]+)`).exec(body!)![1]!.trim();
+    const url = /url\(([^)]+)\)/.exec(body!)![1]!;
+    const ranges = get('unicode-range')
+      .split(',')
+      .map((part): [number, number] => {
+        const [from, to = from] = part.trim().slice(2).split('-');
+        return [parseInt(from!, 16), parseInt(to!, 16)];
+      });
+    const font = fontkit.create(readFileSync(join(dist, url))) as fontkit.Font;
+    return {
+      family: get('font-family').replace(/'/g, ''),
+      weight: get('font-weight'),
+      style: get('font-style'),
+      url,
+      ranges,
+      draws: new Set(font.characterSet),
+    };
+  });
+}
+
+const inRange = (rule: Rule, point: number) => rule.ranges.some(([from, to]) => point >= from && point <= to);
+const label = (point: number) => `"${String.fromCodePoint(point)}" U+${point.toString(16).toUpperCase()}`;
+
+describe('the built site’s fonts', () => {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  const pages = htmlFiles(dist).map((path) => ({ name: `/${relative(dist, path)}`, html: readFileSync(path, 'utf8') }));
+  const fontStylesheets = new Set(pages.flatMap(({ html }) => [...html.matchAll(/href="([^"]*\/fonts\.[\w-]+\.css)"/g)].map((m) => m[1]!)));
+  const rules = [...fontStylesheets].flatMap((href) => fontRules(readFileSync(join(dist, href), 'utf8')));
+  const siteCss = readdirSync(join(dist, '_astro'))
+    .filter((name) => name.endsWith('.css'))
+    .map((name) => readFileSync(join(dist, '_astro', name), 'utf8'))
+    .join('\n');
+  const stack = (name: string) =>
+    /* the stack as built, not as the test expects it */ new RegExp(`--${name}:([^;]+);`)
+      .exec(siteCss)![1]!
+      .split(',')
+      .map((f) => f.trim().replace(/['"]/g, ''));
+
+  it('every page links one shared font stylesheet', () => {
+    expect(fontStylesheets.size).toBe(1);
+    expect(pages.filter(({ html }) => !/\/fonts\.[\w-]+\.css"/.test(html)).map(({ name }) => name)).toEqual([]);
+  });
+
+  it('no face claims a character its file cannot draw', () => {
+    const lies = rules.flatMap((rule) =>
+      rule.ranges
+        .flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => from + i))
+        .filter((point) => !rule.draws.has(point))
+        .map((point) => `${rule.url} ${label(point)}`),
+    );
+    expect(lies).toEqual([]);
+  });
+
+  it('every character of every page is drawn by the face the browser picks for it, in the serif and the sans stack', () => {
+    const serif = stack('serif');
+    const sans = stack('sans');
+    const undrawn: string[] = [];
+    for (const { name, html } of pages) {
+      for (const point of drawnCodePoints(pageText(html))) {
+        for (const families of [serif, sans]) {
+          // The browser takes the first family whose regular face lists the character in its unicode-range.
+          const rule = families
+            .map((family) => rules.find((r) => r.family === family && r.weight === '400' && r.style === 'normal' && inRange(r, point)))
+            .find(Boolean);
+          if (!rule?.draws.has(point)) undrawn.push(`${name}: ${label(point)} in ${families[0]}`);
+        }
+      }
+    }
+    expect(undrawn).toEqual([]);
+  });
+
+  it('Chinese is served by a face of its own that holds nothing else, so only pages printing Chinese fetch it', () => {
+    const chinese = rules.filter((rule) => rule.family === 'Noto Sans SC');
+    expect(chinese).toHaveLength(1);
+    for (const char of '观察者网') expect(inRange(chinese[0]!, char.codePointAt(0)!), char).toBe(true);
+    expect(inRange(chinese[0]!, 'a'.codePointAt(0)!)).toBe(false);
+  });
+});
+
+describe('planFonts', () => {
+  it('gives Burmese names the Myanmar face and leaves the Chinese face out', () => {
+    const plan = planFonts(families, new Map([['/who/', drawnCodePoints('Myitkyina (မြစ်ကြီးနား)')]]), new Set(), root);
+    const byFamily = new Map(plan.faces.map((face) => [face.family.family, face.slices.flatMap((slice) => slice.points)]));
+    expect(plan.missing.size).toBe(0);
+    expect(byFamily.has('Noto Sans SC')).toBe(false);
+    expect(String.fromCodePoint(...byFamily.get('Noto Sans Myanmar')!)).toBe([...new Set('မြစ်ကြီးနား')].sort().join(''));
+  });
+
+  it('reports a character no font has with the pages that print it', () => {
+    // Tifinagh: in none of the served families.
+    const pages = new Map([
+      ['/', drawnCodePoints('Plain text')],
+      ['/methods/', drawnCodePoints('Amazigh ⵣ')],
+    ]);
+    const plan = planFonts(families, pages, new Set(), root);
+    expect([...plan.missing]).toEqual([[0x2d63, ['/methods/']]]);
+    expect(describeMissing(plan.missing)).toContain('"ⵣ" (U+2D63) on /methods/');
+  });
+});
