@@ -1,14 +1,10 @@
 import sourcesFile from './sources.json' with { type: 'json' };
+import { sourcesFileSchema, type Source } from './sources-schema.ts';
 
-export interface Source {
-  id: string;
-  name: string;
-  what: string;
-  url?: string;
-}
+export type { Source };
 
-/** Everyone the story cites, with a link where one exists (src/data/sources.json). */
-export const sources: readonly Source[] = sourcesFile;
+/** Everyone the story cites: a link to the specific report, or what the claim rests on (src/data/sources.json). */
+export const sources: readonly Source[] = sourcesFileSchema.parse(sourcesFile);
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { chapterSchema } from '../content/chapter-schema.ts';
+import { checkDataFiles } from '../data/check-data.ts';
 import { replaceTokens } from '../content/story-tokens.ts';
 import { buildStoryGeo } from './pipeline.ts';
 import type { PublishedLayer } from './process-layer.ts';
@@ -20,7 +21,7 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
     if (error instanceof GeoInputError) return { problems: error.problems, layerCount: 0, chapterCount: 0 };
     throw error;
   }
-  const problems: GeoProblem[] = [...geo.warnings];
+  const problems: GeoProblem[] = [...geo.warnings, ...checkDataFiles(root)];
   const schema = chapterSchema(new Map(geo.layers.map((layer) => [layer.id, layer.featureIds])));
   const chaptersDir = join(root, 'src', 'content', 'chapters');
   const chapterFiles = existsSync(chaptersDir) ? readdirSync(chaptersDir).filter((name) => name.endsWith('.md')) : [];
