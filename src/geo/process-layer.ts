@@ -9,7 +9,7 @@ import { formatKm } from './format.ts';
 import { tileLayer, type TiledLayer } from './tiles/tile-layer.ts';
 
 /** Properties the map runtime itself reads; always kept. */
-const runtimeProperties = ['id', 'name', 'approximate', 'timeline'];
+const runtimeProperties = ['id', 'name', 'approximate', 'timeline', 'control'];
 
 /** Metres per degree of latitude: simplification tolerances are given in metres, turf takes degrees. */
 const metresPerDegree = 111_320;
