@@ -108,7 +108,7 @@ function chartSpec(id: ChartId): ChartSpec {
             derived: true,
           },
         ],
-        summary: `China imported ${formatFigure(imports)} of medium and heavy rare-earth minerals from Myanmar in 2024, ${formatValue(ratio)} its own domestic heavy rare-earth mining quota.`,
+        summary: `China took ${formatFigure(imports)} of minerals bearing medium and heavy rare earths from Myanmar in 2024, ${formatValue(ratio)} its own quota for mining heavy rare earths, according to Guotai Junan.`,
         source: imports.source,
         note: `Quota bar derived: ${formatFigure(imports)} ÷ ${formatValue(ratio)}.`,
       };

@@ -16,7 +16,7 @@ export const figureUnits = {
   ratio: 'one quantity as a multiple of another',
   years: 'a duration in years',
   ships: 'a count of ships',
-  buildings: 'a count of buildings',
+  structures: 'a count of buildings or other structures',
 } as const;
 export type FigureUnit = keyof typeof figureUnits;
 

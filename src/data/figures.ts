@@ -46,7 +46,7 @@ export function formatValue(figure: Pick<Figure, 'value' | 'unit'>): string {
       return `${grouped.format(value)} times`;
     case 'years':
     case 'ships':
-    case 'buildings':
+    case 'structures':
       return `${count(value)} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
   }
 }

@@ -125,7 +125,8 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
         const control = state.controls[layer.id]?.[id];
         if (control) {
           const [x, y] = projection(centroid(feature).geometry.coordinates as [number, number])!;
-          labels.push({ x, y: y - 10, text: control, emphasis: true });
+          // Placed first and above the area, clear of the point labels that sit below their points.
+          labels.unshift({ x, y: y - 45, text: control, emphasis: true });
         }
       }
     }
