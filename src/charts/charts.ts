@@ -73,12 +73,12 @@ function chartSpec(id: ChartId): ChartSpec {
         ReturnType<typeof figureById>,
       ];
       return {
-        title: "China's rare-earth imports, 2024",
+        title: `China's rare-earth imports, 2024 (${formatChange(change)} on 2023)`,
         bars: [
           {
             label: 'All sources',
             value: total.value,
-            valueLabel: `${formatFigure(total)} (${formatChange(change)} on 2023)`,
+            valueLabel: formatFigure(total),
             tone: 'neutral',
           },
           {
