@@ -43,7 +43,14 @@ function chartSpec(id: ChartId): ChartSpec {
       const investment = figureById('china_investment_since_feb_2021');
       return {
         title: 'Chinese investment approved in Myanmar since the February 2021 coup',
-        bars: [{ label: 'China (2nd, after Singapore)', value: investment.value, valueLabel: `${formatFigure(investment)} approved`, tone: 'neutral' }],
+        bars: [
+          {
+            label: 'China (2nd, after Singapore)',
+            value: investment.value,
+            valueLabel: `${formatFigure(investment)} approved`,
+            tone: 'neutral',
+          },
+        ],
         summary: `Myanmar approved ${formatFigure(investment)} of Chinese investment after February 2021, second only to Singapore, according to DICA's figures.`,
         source: investment.source,
       };

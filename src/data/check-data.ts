@@ -11,7 +11,13 @@ import { describeIssue } from '../geo/zod-issues.ts';
 import { figuresFileSchema } from './figures-schema.ts';
 import { sourcesFileSchema } from './sources-schema.ts';
 
-function checkFile(root: string, file: string, schema: z.ZodType, entryName: (data: unknown, path: readonly PropertyKey[]) => string | undefined, fix: string): GeoProblem[] {
+function checkFile(
+  root: string,
+  file: string,
+  schema: z.ZodType,
+  entryName: (data: unknown, path: readonly PropertyKey[]) => string | undefined,
+  fix: string,
+): GeoProblem[] {
   const path = join(root, file);
   if (!existsSync(path)) return [];
   let data: unknown;
@@ -37,7 +43,10 @@ function checkFile(root: string, file: string, schema: z.ZodType, entryName: (da
 }
 
 const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+  path.reduce<unknown>(
+    (value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+    data,
+  );
 
 const idAt = (list: unknown, index: PropertyKey | undefined): string | undefined => {
   const item = Array.isArray(list) && typeof index === 'number' ? (list[index] as { id?: unknown } | undefined) : undefined;

@@ -24,7 +24,8 @@ export const sourceSchema = z
     url: z
       .url({ protocol: /^https?$/, error: 'must be a full http:// or https:// address' })
       .refine((url) => !isHomePage(url), {
-        message: 'is a home page: link the specific report the claim comes from, or drop "url" and say in "notLinked" what the claim rests on',
+        message:
+          'is a home page: link the specific report the claim comes from, or drop "url" and say in "notLinked" what the claim rests on',
       })
       .optional(),
     /** Reader text for a source that is not linked: why, and what the claim rests on. */

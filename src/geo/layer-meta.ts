@@ -94,11 +94,14 @@ export type ReaderMeta = Pick<LayerMeta, (typeof readerMetaFields)[number]>;
 
 /** A layer's metadata as published: reader fields only. */
 export function readerMeta(meta: LayerMeta): ReaderMeta {
-  return Object.fromEntries(readerMetaFields.filter((field) => meta[field] !== undefined).map((field) => [field, meta[field]])) as ReaderMeta;
+  return Object.fromEntries(
+    readerMetaFields.filter((field) => meta[field] !== undefined).map((field) => [field, meta[field]]),
+  ) as ReaderMeta;
 }
 
 /** Editor notes of a layer: text that must never reach a published file. */
-export const editorNoteTexts = (meta: LayerMeta): string[] => [meta.derivation, meta.editorNotes].filter((text): text is string => Boolean(text));
+export const editorNoteTexts = (meta: LayerMeta): string[] =>
+  [meta.derivation, meta.editorNotes].filter((text): text is string => Boolean(text));
 
 /**
  * Properties every feature in a story layer carries. `id` is what chapters name in

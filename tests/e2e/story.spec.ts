@@ -153,7 +153,10 @@ test.describe('the story page', () => {
       ['washington', /Chipwi–Pangwa: KIA-held since Oct 2024/, /Bhamo: KIA|Bhamo KIA/],
     ] as const) {
       await scrollToChapter(page, id);
-      await expectChapterApplied(page, chapters.find((chapter) => chapter.id === id)!);
+      await expectChapterApplied(
+        page,
+        chapters.find((chapter) => chapter.id === id)!,
+      );
       await expect(legend).toContainText(held);
       await expect(legend).not.toContainText(notHeld);
     }

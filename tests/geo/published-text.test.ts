@@ -53,7 +53,8 @@ function internalStrings(texts: readonly PublishedText[], notes: readonly { laye
       if (hit !== undefined) found.push(`${file}: ${what} (${squash(hit).slice(0, 100)})`);
     }
     const text = squash(segments.join(' \u2029 '));
-    for (const { layer, note } of notes) if (text.includes(note)) found.push(`${file}: the editor notes of layer ${layer} ("${note.slice(0, 60)}…")`);
+    for (const { layer, note } of notes)
+      if (text.includes(note)) found.push(`${file}: the editor notes of layer ${layer} ("${note.slice(0, 60)}…")`);
     return found;
   });
 }

@@ -27,7 +27,8 @@ const decode = (text: string) =>
   );
 
 const readerAttributes = /\s(?:alt|aria-label|title|content|data-map-description|placeholder)="([^"]*)"/gi;
-const blockTags = /<\/?(?:p|li|ul|ol|h[1-6]|td|th|tr|dt|dd|dl|div|section|header|footer|main|nav|figure|figcaption|caption|table|title|br|button|label|summary|details|svg|text|tspan|desc)\b[^>]*>/gi;
+const blockTags =
+  /<\/?(?:p|li|ul|ol|h[1-6]|td|th|tr|dt|dd|dl|div|section|header|footer|main|nav|figure|figcaption|caption|table|title|br|button|label|summary|details|svg|text|tspan|desc)\b[^>]*>/gi;
 
 /** Text of markup (HTML or SVG): block elements split segments, inline ones do not. */
 function markupSegments(markup: string): string[] {

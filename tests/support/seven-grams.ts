@@ -27,7 +27,12 @@ export function sevenWordRuns(text: string): string[] {
 
 export function sourceFingerprints(): Set<string> {
   const file = join(import.meta.dirname, '..', 'fixtures', 'source-7grams.txt');
-  return new Set(readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean));
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  );
 }
 
 /** The runs of a text that the source article also has. */
