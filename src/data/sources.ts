@@ -1,23 +1,10 @@
-import { safeUrlFix, unsafeUrlReason } from '../content/safe-url.ts';
 import sourcesFile from './sources.json' with { type: 'json' };
+import { sourcesFileSchema, type Source } from './sources-schema.ts';
 
-export interface Source {
-  id: string;
-  name: string;
-  what: string;
-  url?: string;
-}
+export type { Source };
 
-/**
- * Everyone the story cites, with a link where one exists (src/data/sources.json). A
- * link is printed live on every page that cites the source, so the shared URL rule
- * applies here too, not only in geo:check: an unsafe link never reaches a page.
- */
-export const sources: readonly Source[] = sourcesFile.map((source: Source) => {
-  const reason = source.url === undefined ? undefined : unsafeUrlReason(source.url);
-  if (reason) throw new Error(`src/data/sources.json: source "${source.id}": "url": the address ${reason}; ${safeUrlFix}`);
-  return source;
-});
+/** Everyone the story cites: a link to the specific report, or what the claim rests on (src/data/sources.json). */
+export const sources: readonly Source[] = sourcesFileSchema.parse(sourcesFile);
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);

@@ -1,5 +1,6 @@
 import type { PublishedLayer } from './process-layer.ts';
 import type { BasemapFile, StoryGeo } from './pipeline.ts';
+import { readerMeta } from './layer-meta.ts';
 
 const base = import.meta.env?.BASE_URL ?? '/';
 
@@ -9,18 +10,12 @@ export const layerUrl = (layer: PublishedLayer) => `${base}data/layers/${layer.i
 export const tilesUrl = (layer: PublishedLayer) => (layer.tiles ? `${base}data/layers/${layer.id}.${layer.tiles.hash}.pmtiles` : null);
 export const basemapUrl = (file: BasemapFile) => `${base}data/basemap/${file.name}.${file.hash}.geojson`;
 
-/** The public layer catalog served as /data/layers.json. */
+/** The public layer catalog served as /data/layers.json: reader fields only, never an editor's notes. */
 export function layerCatalog(geo: StoryGeo) {
   return {
     layers: geo.layers.map((layer) => ({
       id: layer.id,
-      title: layer.meta.title,
-      description: layer.meta.description,
-      legend: layer.meta.legend,
-      source: layer.meta.source,
-      licence: layer.meta.licence,
-      date: layer.meta.date,
-      approximate: layer.meta.approximate,
+      ...readerMeta(layer.meta),
       approximateNote: layer.meta.approximateNote ?? null,
       kind: layer.meta.style.kind,
       bbox: layer.bbox,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chapterSchema } from '../content/chapter-schema.ts';
+import { checkDataFiles } from '../data/check-data.ts';
 import { buildStoryGeo } from './pipeline.ts';
 import { guarded } from './processing.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
@@ -49,7 +50,7 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
     const { problems: chapterFileProblems } = readChapterFiles(root);
     return { problems: [...problems, ...error.problems, ...chapterFileProblems], layerCount: 0, chapterCount: 0 };
   }
-  problems.push(...geo.warnings);
+  problems.push(...geo.warnings, ...checkDataFiles(root));
 
   const { chapters, problems: fileProblems } = readChapterFiles(root);
   problems.push(...fileProblems);

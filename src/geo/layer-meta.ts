@@ -11,6 +11,23 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date writt
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must start with http:// or https://' });
 
+/**
+ * Words that mark an editor's working note, never reader text: a file of this
+ * repository or of the build machine, the brief, a placeholder, a to-do for editors.
+ */
+export const internalTextPattern =
+  /(places\.json|\.geojson\b|\.meta\.json|geo\/(layers|basemap|sources)\/|\/work\/|\/tmp\/|\bbrief\b|\bTODO\b|\bFIXME\b|\bTK\b|\blorem\b|before publishing|\bcheck (both|on|against)\b)/i;
+
+/** Reader text: what the catalog, credits, legend, alt text and /data/layers.json may show. */
+const readerText = (min: number) =>
+  z
+    .string()
+    .min(min)
+    .refine((text) => !internalTextPattern.test(text), {
+      error: (issue) =>
+        `is shown to readers but holds an editor's note ("${String(issue.input).match(internalTextPattern)?.[0]}"): move it to "derivation" or "editorNotes"`,
+    });
+
 /** How a layer is drawn. One entry per kind in the map's layer registry (src/map/layer-registry.ts). */
 export const layerKinds = ['region', 'area', 'point', 'route'] as const;
 export type LayerKind = (typeof layerKinds)[number];
@@ -32,24 +49,26 @@ export const layerStyleSchema = z
 
 export const layerMetaSchema = z
   .object({
-    /** Short human title, shown in the legend header and in the layer catalog. */
-    title: z.string().min(3),
-    /** One or two sentences saying what the layer shows, for readers and editors. */
-    description: z.string().min(10),
-    /** Legend entry shown beside the swatch while the layer is on the map. */
-    legend: z.string().min(2),
-    /** Where the data comes from: a name readers recognise and a link to it. */
-    source: z.object({ name: z.string().min(2), url: httpUrl }).strict(),
-    /** Licence of the data, e.g. "Public domain (Natural Earth)" or "CC BY 4.0 (GeoNames)". */
-    licence: z.string().min(2),
+    /** Reader field. Short human title, shown in the legend header and in the layer catalog. */
+    title: readerText(3),
+    /** Reader field. One or two sentences saying what the layer shows. */
+    description: readerText(10),
+    /** Reader field. Legend entry shown beside the swatch while the layer is on the map. */
+    legend: readerText(2),
+    /** Reader field. Where the data comes from: a name readers recognise and a link to it. */
+    source: z.object({ name: readerText(2), url: httpUrl }).strict(),
+    /** Reader field. Licence of the data, e.g. "Public domain (Natural Earth)" or "CC BY 4.0 (GeoNames)". */
+    licence: readerText(2),
     /** When the data was made or last checked. */
     date: isoDate,
-    /** How the file was derived from its source, step by step, so it can be rebuilt. */
+    /** Editor note, never published. How the file was derived from its source, step by step, so it can be rebuilt. */
     derivation: z.string().min(10),
+    /** Editor note, never published. What to check or redo before the next edition. */
+    editorNotes: z.string().optional(),
     /** True if any geometry is placed by reasoning rather than looked up; the map then says so. */
     approximate: z.boolean(),
-    /** Why and how much the layer is approximate; required when `approximate` is true. */
-    approximateNote: z.string().optional(),
+    /** Reader field. Why and how much the layer is approximate; required when `approximate` is true. */
+    approximateNote: readerText(1).optional(),
     /** How the layer is drawn. */
     style: layerStyleSchema,
     /** Feature properties that may be shown to readers; every other property is dropped at build time. */
@@ -69,6 +88,21 @@ export const layerMetaSchema = z
 
 export type LayerMeta = z.infer<typeof layerMetaSchema>;
 
+/** The metadata fields readers may see; `derivation` and `editorNotes` are for editors only. */
+export const readerMetaFields = ['title', 'description', 'legend', 'source', 'licence', 'date', 'approximate', 'approximateNote'] as const;
+export type ReaderMeta = Pick<LayerMeta, (typeof readerMetaFields)[number]>;
+
+/** A layer's metadata as published: reader fields only. */
+export function readerMeta(meta: LayerMeta): ReaderMeta {
+  return Object.fromEntries(
+    readerMetaFields.filter((field) => meta[field] !== undefined).map((field) => [field, meta[field]]),
+  ) as ReaderMeta;
+}
+
+/** Editor notes of a layer: text that must never reach a published file. */
+export const editorNoteTexts = (meta: LayerMeta): string[] =>
+  [meta.derivation, meta.editorNotes].filter((text): text is string => Boolean(text));
+
 /**
  * Properties every feature in a story layer carries. `id` is what chapters name in
  * `highlight`; `approximate` switches the feature to the approximate look.
@@ -84,6 +118,18 @@ export const featurePropertiesSchema = z
     /** Status changes over time, oldest first, so a chapter can show the state at its date. */
     timeline: z
       .array(z.object({ from: isoDate, status: z.enum(['open', 'closed', 'restricted']), note: z.string().optional() }))
+      .optional(),
+    /** Who controlled the place over time, oldest first; a chapter shows the entry in force at its date. `label` is reader text. */
+    control: z
+      .array(
+        z
+          .object({
+            from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
+            label: z.string().min(3),
+            source: z.string().min(2),
+          })
+          .strict(),
+      )
       .optional(),
   })
   .loose();

@@ -9,7 +9,7 @@ import { formatKm } from './format.ts';
 import { tileLayer, type TiledLayer } from './tiles/tile-layer.ts';
 
 /** Properties the map runtime itself reads; always kept. */
-const runtimeProperties = ['id', 'name', 'approximate', 'timeline'];
+const runtimeProperties = ['id', 'name', 'approximate', 'timeline', 'control'];
 
 /** Metres per degree of latitude: simplification tolerances are given in metres, turf takes degrees. */
 const metresPerDegree = 111_320;
@@ -78,8 +78,12 @@ export function processLayer(layer: LayerInput): PublishedLayer {
   const simplifyMetres = meta.simplify ?? (JSON.stringify(collection).length > tileThresholdBytes ? defaultSimplifyMetres : 0);
   if (simplifyMetres > 0) collection = simplify(collection, { tolerance: simplifyMetres / metresPerDegree, mutate: true });
   if (meta.style.kind === 'route') {
-    // Route labels print the length turf measures, so the map and the prose agree.
-    for (const feature of collection.features) feature.properties!.lengthLabel = formatKm(lengthKm(feature));
+    // Route labels print the length turf measures, so the map and the prose agree; along a
+    // sketch (an approximate route) the real way is longer, so the label says "at least".
+    for (const feature of collection.features) {
+      const km = formatKm(lengthKm(feature));
+      feature.properties!.lengthLabel = feature.properties!.approximate ? `at least ${km}` : km;
+    }
   }
   const json = JSON.stringify(collection);
   const bbox = turfBbox(collection) as [number, number, number, number];

@@ -15,6 +15,19 @@ export function statusAt(timeline: readonly TimelineEntry[], date: string): Cros
   return status;
 }
 
+interface ControlEntry {
+  from: string;
+  label: string;
+}
+
+/** Who controlled a place on a date: the label of the last entry that began on or before it. */
+export function controlAt(control: readonly ControlEntry[], date: string): string | undefined {
+  let label: string | undefined;
+  // `from` may be a bare year or month: "2024-10" sorts before every day of October 2024.
+  for (const entry of control) if (entry.from <= date) label = entry.label;
+  return label;
+}
+
 /** The date a chapter without `asOf` shows: the story's present. */
 export const storyPresent = '2025-09-30';
 
@@ -31,13 +44,19 @@ export function chapterMapState(chapter: Chapter & { id: string }, index: number
     const [layer, feature] = ref.split('/') as [string, string];
     (highlights[layer] ??= []).push(feature);
   }
+  const date = chapter.asOf ?? storyPresent;
   const statuses: ChapterMapState['statuses'] = {};
+  const controls: ChapterMapState['controls'] = {};
   for (const layerId of chapter.layers) {
     const layer = layers.find((l) => l.id === layerId)!;
     for (const feature of layer.collection.features) {
+      const id = String(feature.properties!.id);
       const timeline = feature.properties?.timeline as TimelineEntry[] | undefined;
-      const status = timeline && statusAt(timeline, chapter.asOf ?? storyPresent);
-      if (status) (statuses[layerId] ??= {})[String(feature.properties!.id)] = status;
+      const status = timeline && statusAt(timeline, date);
+      if (status) (statuses[layerId] ??= {})[id] = status;
+      const control = feature.properties?.control as ControlEntry[] | undefined;
+      const label = control && controlAt(control, date);
+      if (label) (controls[layerId] ??= {})[id] = label;
     }
   }
   const state: ChapterMapState = {
@@ -46,8 +65,10 @@ export function chapterMapState(chapter: Chapter & { id: string }, index: number
     title: chapter.title,
     camera: resolveCamera(chapter.camera, layers),
     visibleLayers: layers.map((l) => l.id).filter((id) => chapter.layers.includes(id)),
+    date,
     highlights,
     statuses,
+    controls,
   };
   if (chapter.scrub) {
     const [layer, feature] = chapter.scrub.split('/') as [string, string];

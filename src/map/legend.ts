@@ -42,6 +42,7 @@ export function renderLegend(
     const statuses = Object.values(state.statuses[id] ?? {});
     if (statuses.includes('closed')) note('· hollow = closed');
     if (statuses.includes('restricted')) note('· grey = reopened with restrictions');
+    for (const control of Object.values(state.controls[id] ?? {})) note(`· ${control}`, 'legend-note legend-control');
     item.append(swatch(layer), text);
     return item;
   });

@@ -20,8 +20,12 @@ export interface ChapterMapState {
   visibleLayers: string[];
   /** Layer id -> ids of features drawn emphasised. */
   highlights: Record<string, string[]>;
+  /** The date the map shows: the chapter's `asOf`, or the story's present. */
+  date: string;
   /** Layer id -> feature id -> status at the chapter's date, for layers with a timeline. */
   statuses: Record<string, Record<string, CrossingStatus>>;
+  /** Layer id -> feature id -> who controlled it at the chapter's date (reader text), for features with a `control` history. */
+  controls: Record<string, Record<string, string>>;
   /** The route drawn progressively while scrolling through the chapter. */
   scrub?: { layer: string; feature: string; lengthKm: number };
 }

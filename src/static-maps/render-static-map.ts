@@ -3,7 +3,7 @@
  * and emphasis as the live map. It is what readers see without JavaScript or WebGL,
  * what prints, and each chapter's preview image.
  */
-import { rewind } from '@turf/turf';
+import { centroid, rewind } from '@turf/turf';
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection } from 'geojson';
 import { escapeXml } from '../charts/bar-chart.ts';
@@ -121,6 +121,13 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
         parts.push(
           `<path d="${draw(feature)}" fill="${fill}"${fillOpacity} stroke="${color}" stroke-width="${(line ? 2.5 : 1.5) * (emphasis ? 1.6 : 1)}"${dash}/>`,
         );
+        // Who held an area at the chapter's date is part of what the map says, so it is printed on it.
+        const control = state.controls[layer.id]?.[id];
+        if (control) {
+          const [x, y] = projection(centroid(feature).geometry.coordinates as [number, number])!;
+          // Placed first and above the area, clear of the point labels that sit below their points.
+          labels.unshift({ x, y: y - 45, text: control, emphasis: true });
+        }
       }
     }
   }

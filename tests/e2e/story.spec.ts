@@ -143,6 +143,25 @@ test.describe('the story page', () => {
     }
   });
 
+  test('the legend says who held the rare-earth areas on the chapter’s date', async ({ page }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters } = await storyData(page);
+    const legend = page.locator('[data-legend] li[data-layer="rare-earth-areas"]');
+    for (const [id, held, notHeld] of [
+      ['largest-source', /Chipwi–Pangwa: NDA-K militia/, /KIA/],
+      ['washington', /Chipwi–Pangwa: KIA-held since Oct 2024/, /Bhamo: KIA|Bhamo KIA/],
+    ] as const) {
+      await scrollToChapter(page, id);
+      await expectChapterApplied(
+        page,
+        chapters.find((chapter) => chapter.id === id)!,
+      );
+      await expect(legend).toContainText(held);
+      await expect(legend).not.toContainText(notHeld);
+    }
+  });
+
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 390, height: 844 },

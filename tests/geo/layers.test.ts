@@ -65,7 +65,7 @@ interface Place {
   lat: number;
   note: string;
 }
-const places = (JSON.parse(readFileSync('/work/shared/geo-reference/places.json', 'utf8')) as { places: Place[] }).places;
+const places = (JSON.parse(readFileSync(new URL('../../geo/sources/places.json', import.meta.url), 'utf8')) as { places: Place[] }).places;
 function place(prefix: string): Place {
   const found = places.find((p) => p.name.startsWith(prefix));
   if (!found) throw new Error(`places.json has no "${prefix}"`);

@@ -8,8 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
-const port = 4398;
-const chapters = ['overview', 'escort-and-outposts', 'border-closed', 'india-option', 'ending'];
+// Another checkout may be serving on the default port: SCREENSHOTS_PORT picks a free one.
+const port = Number(process.env.SCREENSHOTS_PORT ?? 4398);
+const chapters = ['overview', 'escort-and-outposts', 'largest-source', 'border-closed', 'washington', 'india-option', 'ending'];
 const sizes = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },

@@ -18,6 +18,10 @@ const scratch = join(root, 'dist.next');
 const previous = join(root, 'dist.previous');
 
 rmSync(scratch, { recursive: true, force: true });
+// Astro keeps rendered chapters in its content store and re-renders only chapters whose
+// file changed; chapter text also depends on src/data/figures.json and the layers (its
+// tokens), so a changed figure would keep its old value. Start every build without it.
+rmSync(join(root, 'node_modules', '.astro', 'data-store.json'), { force: true });
 const astro = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', scratch], {
   cwd: root,
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -16,8 +16,11 @@ export const getStaticPaths = (() => {
           title: layer.meta.title,
           camera: { bounds: catalogBounds(layer), maxZoom: 12, bearing: 0, pitch: 0 },
           visibleLayers: [layer.id],
+          // The catalog shows each layer's features undated: no status or control at a date.
+          date: '',
           highlights: {},
           statuses: {},
+          controls: {},
         },
         layers,
         basemap,
