@@ -88,7 +88,7 @@ async function launchFirefox({ viewport, webgl = true, javascript = true }: Engi
     goto: async (url) => void (await page.goto(url, wait)),
     reload: async () => void (await page.reload(wait)),
     url: async () => page.url(),
-    evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as never[])) as never,
+    evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
     movePointer: (x, y) => page.mouse.move(x, y),
     screenshot: async (selector) => Buffer.from((await (await page.waitForSelector(selector))!.screenshot()) as Uint8Array),
     probe: () => page.evaluate(readProbe),
@@ -132,9 +132,9 @@ async function launchWebKit({ viewport, webgl = true, javascript = true }: Engin
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': {
           binary: miniBrowserPath,
-          // MiniBrowser takes WebKitSettings as switches. enable-javascript-markup=false stops the
-          // page's scripts but, unlike enable-javascript=false, leaves the driver able to inspect it.
-          args: ['--automation', `--enable-webgl=${webgl}`, `--enable-javascript-markup=${javascript}`],
+          // MiniBrowser takes WebKitSettings as switches. enable-javascript=false turns the page's
+          // scripts off (and CSS's `scripting` to none) while the driver can still run its own.
+          args: ['--automation', `--enable-webgl=${webgl}`, `--enable-javascript=${javascript}`],
         },
       })
       .build();
