@@ -23,16 +23,24 @@ interface VnuMessage {
 
 function checkHtml(files: string[]): VnuMessage[] {
   const result = spawnSync('java', ['-jar', vnuJar, '--format', 'json', '--exit-zero-always', ...files], { encoding: 'utf8' });
-  if (result.error) throw new Error(`The Nu HTML Checker needs Java 17 or newer (Debian: apt-get install default-jre-headless): ${result.error.message}`);
+  if (result.error)
+    throw new Error(`The Nu HTML Checker needs Java 17 or newer (Debian: apt-get install default-jre-headless): ${result.error.message}`);
   return (JSON.parse(result.stderr) as { messages: VnuMessage[] }).messages;
 }
 
 const decode = (html: string) =>
-  html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 test('the Nu HTML Checker finds no error in any built page or embed snippet', async () => {
   test.slow();
-  const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((file) => file.endsWith('.html')).map((file) => join(dist, file));
+  const pages = (readdirSync(dist, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(dist, file));
   expect(pages.length).toBeGreaterThan(10);
 
   // The snippets exactly as the embed-code page prints them, each pasted into a minimal host page.
@@ -53,7 +61,9 @@ test('the Nu HTML Checker finds no error in any built page or embed snippet', as
       .filter((message) => message.type === 'error' || message.type === 'non-document-error')
       .map((message) => {
         const path = decodeURIComponent(new URL(message.url).pathname);
-        const where = path.startsWith(folder) ? `snippet ${snippets[Number(/(\d+)\.html$/.exec(path)![1])]!.slice(0, 60)}…` : relative(dist, path);
+        const where = path.startsWith(folder)
+          ? `snippet ${snippets[Number(/(\d+)\.html$/.exec(path)![1])]!.slice(0, 60)}…`
+          : relative(dist, path);
         return `${where}:${message.lastLine ?? '?'}: ${message.message}${message.extract ? ` [${message.extract.trim()}]` : ''}`;
       });
     expect(errors).toEqual([]);

@@ -155,7 +155,9 @@ export function engineSuite(engine: Engine): void {
           if ('bounds' in camera) {
             const [w, s, e, n] = camera.bounds;
             const [vw, vs, ve, vn] = report.bounds as [number, number, number, number];
-            expect.soft(vw <= w && vs <= s && ve >= e && vn >= n, `${chapter.id}: view [${report.bounds}] contains [${camera.bounds}]`).toBe(true);
+            expect
+              .soft(vw <= w && vs <= s && ve >= e && vn >= n, `${chapter.id}: view [${report.bounds}] contains [${camera.bounds}]`)
+              .toBe(true);
             const fit = expectedFitZoom(camera.bounds, camera.maxZoom, report.canvas!, report.padding as [number, number, number, number]);
             expect.soft(Math.abs(zoom - fit), `zoom of ${chapter.id}`).toBeLessThan(0.1);
           } else {
@@ -225,9 +227,7 @@ export function engineSuite(engine: Engine): void {
               ),
             );
           const others = chapter.visibleLayers.filter((id) => id !== failing.id);
-          await expect
-            .poll(legend, wait)
-            .toEqual(Object.fromEntries(chapter.visibleLayers.map((id) => [id, id === failing.id])));
+          await expect.poll(legend, wait).toEqual(Object.fromEntries(chapter.visibleLayers.map((id) => [id, id === failing.id])));
           await expect.poll(async () => (await chapterReport(page, chapter.id)).visible, wait).toBe([...others].sort().join(' '));
           await expect.poll(async () => (await chapterReport(page, chapter.id)).idle, wait).toBe('true');
           expect((await page.probe()).errors).toEqual([]);

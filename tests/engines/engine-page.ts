@@ -143,7 +143,10 @@ async function launchWebKit({ viewport, webgl = true, javascript = true }: Engin
     throw error;
   }
   // The window's size includes MiniBrowser's chrome: grow it until the viewport is the size asked for.
-  await driver.manage().window().setRect({ x: 0, y: 0, ...viewport });
+  await driver
+    .manage()
+    .window()
+    .setRect({ x: 0, y: 0, ...viewport });
   const inner = (await driver.executeScript('return [innerWidth, innerHeight]')) as [number, number];
   await driver
     .manage()
