@@ -36,7 +36,7 @@ export interface EnginePage {
   goto(url: string): Promise<void>;
   reload(): Promise<void>;
   url(): Promise<string>;
-  /** Runs `fn` in the page (it is serialised: no closures) and returns its JSON-able result. */
+  /** Runs `fn` in the page (it is serialised: no closures) and returns its JSON-able result (WebDriver turns undefined into null). */
   evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>;
   /** Moves the real pointer to a point of the viewport: a reader's first input. */
   movePointer(x: number, y: number): Promise<void>;
