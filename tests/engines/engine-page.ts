@@ -4,9 +4,9 @@
  * Firefox's own remote agent, no geckodriver needed) and WebKitGTK over classic WebDriver
  * (selenium-webdriver against Debian's WebKitWebDriver and its MiniBrowser).
  *
- * Page errors and requests are not read from the drivers (classic WebDriver has no
- * events): the test server injects a probe into every page (see site-server.ts), and
- * `probe()` reads it, the same way in both engines.
+ * Page errors and requests: classic WebDriver has no events, so the test server injects
+ * a probe into every page (see site-server.ts) and `probe()` reads it, the same way in
+ * both engines; in Firefox, what BiDi reports is added to it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -83,15 +83,27 @@ async function launchFirefox({ viewport, webgl = true, javascript = true }: Engi
   // A headful window ignores defaultViewport; set it on the page.
   await page.setViewport(viewport);
   const wait = { waitUntil: 'load' as const, timeout: 60_000 };
+  // Firefox also reports errors and requests itself over BiDi (including some the page's
+  // probe cannot see, such as a worker's): they join the probe's, per loaded page.
+  let seen: Probe = { errors: [], requests: [] };
+  page.on('pageerror', (error) => void seen.errors.push(String((error as Error).message ?? error)));
+  page.on('request', (request) => void seen.requests.push(request.url()));
+  const load = async (navigate: () => Promise<unknown>) => {
+    seen = { errors: [], requests: [] };
+    await navigate();
+  };
   return {
     engine: 'firefox',
-    goto: async (url) => void (await page.goto(url, wait)),
-    reload: async () => void (await page.reload(wait)),
+    goto: (url) => load(() => page.goto(url, wait)),
+    reload: () => load(() => page.reload(wait)),
     url: async () => page.url(),
     evaluate: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
     movePointer: (x, y) => page.mouse.move(x, y),
     screenshot: async (selector) => Buffer.from((await (await page.waitForSelector(selector))!.screenshot()) as Uint8Array),
-    probe: () => page.evaluate(readProbe),
+    probe: async () => {
+      const probe = await page.evaluate(readProbe);
+      return { errors: [...new Set([...probe.errors, ...seen.errors])], requests: [...new Set([...probe.requests, ...seen.requests])] };
+    },
     close: () => browser.close(),
   };
 }
