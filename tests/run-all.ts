@@ -19,11 +19,12 @@ if (run('npm', ['run', 'build']) !== 0) {
 const unitStatus = run('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts']);
 const e2eStatus = run('npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts']);
 // Firefox and WebKit draw WebGL only in a window: under Xvfb (no display needed) with Mesa's software GL.
+// -noreset: by default Xvfb resets when its last client leaves, and a browser starting meanwhile cannot connect.
 const engines = ['vitest', 'run', '--config', 'tests/engines/vitest.config.ts'];
 const enginesEnv = { ...process.env, LIBGL_ALWAYS_SOFTWARE: '1' };
 const enginesStatus = process.env.DISPLAY
   ? run('npx', engines, enginesEnv)
-  : run('xvfb-run', ['--auto-servernum', '--server-args=-screen 0 1920x1080x24', 'npx', ...engines], enginesEnv);
+  : run('xvfb-run', ['--auto-servernum', '--server-args=-screen 0 1920x1080x24 -noreset', 'npx', ...engines], enginesEnv);
 
 function counts(file: string, read: (report: any) => { passed: number; failed: number }) {
   return existsSync(file) ? read(JSON.parse(readFileSync(file, 'utf8'))) : { passed: 0, failed: 1 };

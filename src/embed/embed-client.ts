@@ -2,9 +2,10 @@
  * The whole story inside another page's iframe (/embed/), in one of two ways:
  *
  * - hosted: the host page runs /embed.js (or pym.js, see host-messages.ts), which sizes
- *   the iframe to the story's full height and keeps reporting the host's viewport. The host page is what scrolls, and
- *   CSS sticky cannot see that scroll, so this pins the chapter bar and the map to the
- *   host's viewport itself, and the scroll engine reads that viewport.
+ *   the iframe to the story's full height and keeps reporting the host's viewport. The
+ *   host page is what scrolls, and CSS sticky cannot see that scroll, so this pins the
+ *   chapter bar and the map to the host's viewport itself, and the scroll engine reads
+ *   that viewport.
  * - plain: an iframe of fixed height. The story scrolls inside it (sticky works there),
  *   and the arrow keys and the previous/next buttons step between chapters.
  *

@@ -169,6 +169,8 @@ export function engineSuite(engine: Engine): void {
         expect(distinctColours(await page.screenshot('[data-story-map] canvas')), 'colours drawn').toBeGreaterThan(8);
         const probe = await page.probe();
         expect(probe.errors).toEqual([]);
+        // The record is live (it holds the layers fetched on the way) and holds nothing from elsewhere.
+        expect(probe.requests.filter((url) => url.includes('/data/layers/')).length).toBeGreaterThan(5);
         expect(foreign(probe.requests, server.origin)).toEqual([]);
       });
 

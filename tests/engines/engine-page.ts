@@ -108,6 +108,12 @@ async function launchFirefox({ viewport, webgl = true, javascript = true }: Engi
   };
 }
 
+function withTimeout<T>(ms: number, message: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -138,18 +144,23 @@ async function launchWebKit({ viewport, webgl = true, javascript = true }: Engin
   const driverProcess = await startDriver();
   let driver: WebDriver;
   try {
-    driver = await new Builder()
-      .usingServer(driverProcess.url)
-      .withCapabilities({
-        browserName: 'MiniBrowser',
-        'webkitgtk:browserOptions': {
-          binary: miniBrowserPath,
-          // MiniBrowser takes WebKitSettings as switches. enable-javascript=false turns the page's
-          // scripts off (and CSS's `scripting` to none) while the driver can still run its own.
-          args: ['--automation', `--enable-webgl=${webgl}`, `--enable-javascript=${javascript}`],
-        },
-      })
-      .build();
+    // A browser that cannot start (no display) leaves the session request waiting for ever.
+    driver = await withTimeout(
+      60_000,
+      'MiniBrowser did not start (is DISPLAY an X server?)',
+      new Builder()
+        .usingServer(driverProcess.url)
+        .withCapabilities({
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': {
+            binary: miniBrowserPath,
+            // MiniBrowser takes WebKitSettings as switches. enable-javascript=false turns the page's
+            // scripts off (and CSS's `scripting` to none) while the driver can still run its own.
+            args: ['--automation', `--enable-webgl=${webgl}`, `--enable-javascript=${javascript}`],
+          },
+        })
+        .build(),
+    );
   } catch (error) {
     driverProcess.process.kill();
     throw error;
