@@ -1,29 +1,48 @@
 /**
- * `npm test`: builds the site, runs the unit and geometry suite (Vitest) and the
- * browser suite (Playwright in real Chromium), then prints one closing line that sums
- * both: "N passed, N failed".
+ * `npm test`: builds the site, runs the unit and geometry suite (Vitest), the browser
+ * suite (Playwright in real Chromium) and the same story contract in Firefox and WebKitGTK
+ * (tests/engines), then prints one closing line that sums them: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const run = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'inherit', shell: false }).status ?? 1;
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(command, args, { stdio: 'inherit', shell: false, env }).status ?? 1;
 
 rmSync('test-results', { recursive: true, force: true });
 if (run('sh', ['tests/support/ensure-chromium.sh']) !== 0) process.exit(1);
+if (run('sh', ['tests/support/ensure-engines.sh']) !== 0) process.exit(1);
 if (run('npm', ['run', 'build']) !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
 const unitStatus = run('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts']);
 const e2eStatus = run('npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts']);
+// Firefox and WebKit draw WebGL only in a window: under Xvfb (no display needed) with Mesa's software GL.
+// -noreset: by default Xvfb resets when its last client leaves, and a browser starting meanwhile cannot connect.
+const engines = ['vitest', 'run', '--config', 'tests/engines/vitest.config.ts'];
+const enginesEnv = { ...process.env, LIBGL_ALWAYS_SOFTWARE: '1' };
+const enginesStatus = process.env.DISPLAY
+  ? run('npx', engines, enginesEnv)
+  : run('xvfb-run', ['--auto-servernum', '--server-args=-screen 0 1920x1080x24 -noreset', 'npx', ...engines], enginesEnv);
 
 function counts(file: string, read: (report: any) => { passed: number; failed: number }) {
   return existsSync(file) ? read(JSON.parse(readFileSync(file, 'utf8'))) : { passed: 0, failed: 1 };
 }
-const unit = counts('test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
-const e2e = counts('test-results/e2e.json', (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }));
-const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed + (unitStatus !== 0 && unit.failed === 0 ? 1 : 0) + (e2eStatus !== 0 && e2e.failed === 0 ? 1 : 0);
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; browser: ${e2e.passed} passed, ${e2e.failed} failed`);
+const vitestCounts = (r: any) => ({ passed: r.numPassedTests, failed: r.numFailedTests });
+const suites = [
+  { name: 'unit', status: unitStatus, ...counts('test-results/unit.json', vitestCounts) },
+  {
+    name: 'Chromium',
+    status: e2eStatus,
+    ...counts('test-results/e2e.json', (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky })),
+  },
+  { name: 'Firefox and WebKit', status: enginesStatus, ...counts('test-results/engines.json', vitestCounts) },
+];
+// A suite that exits non-zero with no failed test (it crashed, or a hook failed) counts as one failure.
+for (const suite of suites) if (suite.status !== 0 && suite.failed === 0) suite.failed = 1;
+const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
+const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
+console.log(`\n${suites.map((suite) => `${suite.name}: ${suite.passed} passed, ${suite.failed} failed`).join('; ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

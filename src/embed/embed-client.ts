@@ -1,17 +1,27 @@
 /**
  * The whole story inside another page's iframe (/embed/), in one of two ways:
  *
- * - hosted: the host page runs /embed.js, which sizes the iframe to the story's full
- *   height and keeps reporting the host's viewport. The host page is what scrolls, and
- *   CSS sticky cannot see that scroll, so this pins the chapter bar and the map to the
- *   host's viewport itself, and the scroll engine reads that viewport.
+ * - hosted: the host page runs /embed.js (or pym.js, see host-messages.ts), which sizes
+ *   the iframe to the story's full height and keeps reporting the host's viewport. The
+ *   host page is what scrolls, and CSS sticky cannot see that scroll, so this pins the
+ *   chapter bar and the map to the host's viewport itself, and the scroll engine reads
+ *   that viewport.
  * - plain: an iframe of fixed height. The story scrolls inside it (sticky works there),
  *   and the arrow keys and the previous/next buttons step between chapters.
  *
  * Either way the page reports its height and active chapter to the host.
  */
 import type { Scroller } from '../scroll/scroller.ts';
-import { hostViewportFrom, openLinksOutsideFrame, postToHost, reportContentHeight, type HostViewport } from './host-messages.ts';
+import {
+  askPymForViewport,
+  hostViewportFrom,
+  openLinksOutsideFrame,
+  postToHost,
+  pymHosted,
+  reportContentHeight,
+  scrollPymHostTo,
+  type HostViewport,
+} from './host-messages.ts';
 
 export interface EmbedHooks {
   scroller: Scroller;
@@ -57,6 +67,23 @@ export function startEmbed({ scroller, setHostViewport }: EmbedHooks): void {
     viewport = hostViewportFrom(event) ?? viewport;
     if (viewport && !frame) frame = requestAnimationFrame(pinToHostViewport);
   });
+  // A pym.js parent reports its viewport when asked, then on every scroll if its embed code sets data-pym-trackscroll.
+  askPymForViewport();
+
+  // Under a pym.js parent the frame is as tall as the story and cannot scroll itself: the
+  // previous and next buttons ask the host page to scroll to the chapter instead.
+  if (pymHosted)
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element).closest<HTMLElement>('[data-step]');
+        if (!button || !hosted()) return;
+        event.stopImmediatePropagation();
+        const target = steps[scroller.active + (button.dataset.step === 'next' ? 1 : -1)];
+        if (target) scrollPymHostTo(target.getBoundingClientRect().top + scrollY - chapterBar.offsetHeight);
+      },
+      true,
+    );
 
   /** What position: sticky does on a page that scrolls itself, done against the host's viewport. */
   function pinToHostViewport(): void {

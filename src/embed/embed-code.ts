@@ -19,7 +19,7 @@ function embedFor(snippet: HTMLElement): EmbedKind {
   const kind = snippet.dataset.snippetKind;
   if (kind === 'pinned') return { kind, chapter: chapterById(pinSelect.value) };
   if (kind === 'card') return { kind, chapter: chapterById(snippet.dataset.chapterId) };
-  return { kind: 'story' };
+  return { kind: kind === 'pym' ? 'pym' : 'story' };
 }
 
 function writeSnippets(): void {
@@ -54,7 +54,6 @@ previewSelect.addEventListener('change', () => {
   const embed: EmbedKind = kind === 'pinned' || kind === 'card' ? { kind, chapter: chapterById(id) } : { kind: 'story' };
   const iframe = document.createElement('iframe');
   for (const [name, value] of Object.entries(frameAttributes(embed, context))) iframe.setAttribute(name, value);
-  iframe.setAttribute('width', '100%');
   iframe.setAttribute('sandbox', recommendedSandbox);
   preview.replaceChildren(iframe);
 });

@@ -10,7 +10,9 @@ export type EmbedKind =
   /** The whole story in a frame of fixed height that scrolls inside, opening at a chapter. */
   | { kind: 'pinned'; chapter: { id: string; title: string } }
   /** One chapter as a map card sized to its content (needs the loader). */
-  | { kind: 'card'; chapter: { id: string; title: string } };
+  | { kind: 'card'; chapter: { id: string; title: string } }
+  /** The whole story for a page that already uses pym.js: pym builds the frame and sizes it. */
+  | { kind: 'pym' };
 
 export interface SnippetContext {
   /** The story site's origin, e.g. https://story.example ('' writes root-relative URLs). */
@@ -22,11 +24,21 @@ export interface SnippetContext {
 }
 
 /**
- * allow-scripts and allow-same-origin: the story runs and keeps its origin, which the
- * loader checks messages against. allow-popups(-to-escape-sandbox): its links open the
- * full story and its sources in a new tab as ordinary pages.
+ * allow-scripts and allow-same-origin: the story runs and keeps its origin (its module
+ * scripts, data and the loader's message checks need it). allow-popups(-to-escape-sandbox):
+ * its links open the full story and its sources in a new tab as ordinary pages. What
+ * remains sandboxed: navigating the host page, forms, dialogs, downloads, pointer lock.
+ * What keeps the story out of the host's page, cookies and storage is that it comes from
+ * another origin, not the sandbox: on a frame from the host's own origin these two flags
+ * together let the frame lift its own sandbox (the embed-code page says so).
  */
 export const recommendedSandbox = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+/** Fills the column: CSS, as iframe's width attribute takes pixels only (the loader sets the same). */
+export const frameStyle = 'display:block;width:100%;border:0';
+
+/** NPR's copy of pym.js; a page that already loads pym.js keeps its own copy instead. */
+export const pymScript = 'https://pym.nprapps.org/pym.v1.min.js';
 
 export interface FrameAttributes {
   src: string;
@@ -50,6 +62,8 @@ export function frameAttributes(embed: EmbedKind, context: SnippetContext): Fram
         height: '720',
         'data-story-embed': '',
       };
+    case 'pym':
+      return { src: root, title: frameTitle(), height: '640' };
   }
 }
 
@@ -59,11 +73,24 @@ export function loaderScriptTag(context: SnippetContext): string {
   return `<script src="${context.origin}${context.base}embed.js" integrity="${context.loaderIntegrity}" crossorigin="anonymous" async></script>`;
 }
 
-export function embedSnippet(embed: EmbedKind, context: SnippetContext): string {
-  const { 'data-story-embed': managed, ...attributes } = frameAttributes(embed, context);
-  const written = Object.entries({ ...attributes, width: '100%', loading: 'lazy', sandbox: recommendedSandbox })
+const attributeList = (attributes: Record<string, string>) =>
+  Object.entries(attributes)
     .map(([name, value]) => `${name}="${escapeAttribute(value)}"`)
     .join(' ');
+
+export function embedSnippet(embed: EmbedKind, context: SnippetContext): string {
+  const { 'data-story-embed': managed, ...attributes } = frameAttributes(embed, context);
+  if (embed.kind === 'pym') {
+    // pym.js builds the iframe inside this element (and sizes it; trackscroll sends it the page's scroll, which pins the map).
+    const element = attributeList({
+      'data-pym-src': attributes.src,
+      'data-pym-title': attributes.title,
+      'data-pym-sandbox': recommendedSandbox,
+      'data-pym-trackscroll': 'true',
+    });
+    return `<div ${element}></div>\n<script src="${pymScript}"></script>`;
+  }
+  const written = attributeList({ ...attributes, style: frameStyle, loading: 'lazy', sandbox: recommendedSandbox });
   const iframe = `<iframe ${managed === undefined ? '' : 'data-story-embed '}${written}></iframe>`;
   return managed === undefined ? iframe : `${iframe}\n${loaderScriptTag(context)}`;
 }

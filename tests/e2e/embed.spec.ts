@@ -7,6 +7,7 @@ import { expect, test, type Frame, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pymScript } from '../../src/embed/snippet.ts';
 import type { StoryData } from '../../src/map/story-data.ts';
 import { startEmbedServers, type EmbedServers } from './host-server.ts';
 
@@ -172,6 +173,56 @@ test.describe('embedding the story in another site', () => {
     await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapters[2]!.id);
 
     console.log(`height mismatch: ${afterLoad} px after load, ${afterResize} px after resize`);
+    expect(seen.problems).toEqual([]);
+    expect(seen.foreignRequests).toEqual([]);
+  });
+
+  test('a pym.js host page sizes the frame to the story and follows a resize; its scroll and the Next button walk the chapters', async ({
+    page,
+  }) => {
+    const seen = await watch(page);
+    const snippet = await snippetFromEmbedPage(page, '[data-snippet-kind="pym"]');
+    expect(snippet).toContain(`data-pym-src="${servers.siteOrigin}/embed/"`);
+    expect(snippet).toContain('data-pym-trackscroll="true"');
+    expect(snippet).toContain(`<script src="${pymScript}"></script>`);
+    // The real pym.js from node_modules, served by the host (the test network has no NPR CDN).
+    servers.setArticle(snippet.replace(pymScript, `${servers.hostOrigin}/pym.v1.js`));
+    await page.goto(`${servers.hostOrigin}/article.html`);
+    const frame = await storyFrame(page);
+    expect(new URL(frame.url()).searchParams.get('childId'), 'pym named the frame').toBeTruthy();
+    await expect(frame.locator('html')).toHaveAttribute('data-embed-mode', 'hosted');
+    // Without the story's pym messages, pym leaves its frame at the browser's 150 px.
+    const afterLoad = await expectHeightMatches(page, frame);
+    expect(await page.locator('#embed iframe').evaluate((iframe) => (iframe as HTMLIFrameElement).clientHeight)).toBeGreaterThan(5000);
+
+    const { chapters } = await frameStoryData(frame);
+    const map = frame.locator('[data-story-map]');
+    await page.mouse.move(20, 20);
+    await expect(map).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
+    for (const chapter of chapters.slice(0, 4)) {
+      await scrollHostToChapter(page, frame, chapter.id);
+      await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapter.id);
+      await expect
+        .poll(async () => (await map.getAttribute('data-visible-layers'))?.split(' ').sort())
+        .toEqual([...chapter.visibleLayers].sort());
+      const stage = (await page.locator('#embed iframe').boundingBox())!;
+      await expect
+        .poll(async () => Math.abs(stage.y + (await map.evaluate((element) => element.getBoundingClientRect().top)) - 48), {
+          message: `map pinned below the chapter bar at ${chapter.id}`,
+        })
+        .toBeLessThanOrEqual(2);
+    }
+
+    // The frame cannot scroll itself: Next asks pym to scroll the host page to the next chapter.
+    const hostScroll = await page.evaluate(() => scrollY);
+    await frame.getByRole('button', { name: 'Next chapter' }).evaluate((button: HTMLElement) => button.focus({ preventScroll: true }));
+    await page.keyboard.press('Enter');
+    await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapters[4]!.id);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(hostScroll);
+
+    await page.setViewportSize({ width: 700, height: 700 });
+    const afterResize = await expectHeightMatches(page, frame);
+    console.log(`pym height mismatch: ${afterLoad} px after load, ${afterResize} px after resize`);
     expect(seen.problems).toEqual([]);
     expect(seen.foreignRequests).toEqual([]);
   });

@@ -4,7 +4,8 @@
  *   Content-Security-Policy and frame-ancestors are enforced as on Netlify or Cloudflare),
  *   plus /__test/rogue.html, a page that floods its parent with fake height messages;
  * - a news-article host page with paragraphs above and below whatever embed code the
- *   test sets, as another site would paste it.
+ *   test sets, as another site would paste it, and the real pym.js (npm `pym.js`) at
+ *   /pym.v1.js for embed code written for it.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -12,6 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHeadersFile } from '../../src/embed/static-headers.ts';
 
 const dist = join(import.meta.dirname, '../../dist');
+const pymFile = join(import.meta.dirname, '../../node_modules/pym.js/dist/pym.v1.js');
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -85,8 +87,9 @@ export async function startEmbedServers(
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  const host = createServer((request, response) => {
+  const host = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', hostOrigin).pathname;
+    if (path === '/pym.v1.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(pymFile));
     if (path !== '/article.html') return void response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article);
   });
