@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { remarkSteps } from './src/content/steps.ts';
 import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
 import { precompress } from './src/integrations/precompress.ts';
 
@@ -9,8 +10,9 @@ export default defineConfig({
   site: process.env.SITE_URL || undefined,
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts).
-  markdown: { processor: unified({ remarkPlugins: [remarkStoryTokens] }) },
+  // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts);
+  // step markers split a chapter into the steps the reader scrolls through (src/content/steps.ts).
+  markdown: { processor: unified({ remarkPlugins: [remarkStoryTokens, remarkSteps] }) },
   devToolbar: { enabled: false },
   integrations: [precompress()],
   vite: {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { chapterSchema } from '../content/chapter-schema.ts';
+import { parseSteps } from '../content/steps.ts';
 import { replaceTokens } from '../content/story-tokens.ts';
 import { buildStoryGeo } from './pipeline.ts';
 import type { PublishedLayer } from './process-layer.ts';
@@ -44,6 +45,7 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
       for (const issue of result.error.issues) problems.push({ severity: 'error', file, message: describeIssue(issue, data).message });
     }
     problems.push(...tokenProblems(file, text, geo.layers));
+    problems.push(...parseSteps(text).problems.map((problem) => ({ severity: 'error' as const, file, ...problem })));
   }
   return { problems, layerCount: geo.layers.length, chapterCount: chapterFiles.length };
 }
