@@ -1,6 +1,6 @@
 /**
- * The story page's driver: the scroll engine says which chapter is active, and this
- * applies that chapter everywhere (page state, URL, legend, live region, map). The
+ * The story page's driver: the scroll engine says which step is being read, and this
+ * applies it and its chapter everywhere (page state, URL, legend, live region, map). The
  * map engine is imported only once the reader does something (scrolls, moves the
  * pointer, touches, presses a key): until then each chapter's static map stands in.
  */
@@ -34,7 +34,7 @@ const mapCanvas = mapElement.querySelector<HTMLElement>('.map-canvas')!;
 const legendList = document.querySelector<HTMLElement>('[data-legend]')!;
 const liveRegion = document.querySelector<HTMLElement>('[data-map-description]')!;
 const progressLinks = [...document.querySelectorAll<HTMLElement>('[data-progress-link]')];
-// The stacked layout (map above the text): keep in step with `--stacked` in src/styles/story.css.
+// The stacked layout (map pinned above the text): the same media query as in src/styles/story.css.
 const stacked = matchMedia('(max-width: 760px), (orientation: portrait) and (max-width: 1100px)');
 const navHeight = 48;
 const motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
