@@ -28,7 +28,6 @@ chapterElements.forEach((chapter, index) => {
     chapterOf.push(index);
   }
 });
-const firstStepOf = (chapter: number) => chapterOf.indexOf(chapter);
 const mapElement = document.querySelector<HTMLElement>('[data-story-map]')!;
 const mapCanvas = mapElement.querySelector<HTMLElement>('.map-canvas')!;
 const legendList = document.querySelector<HTMLElement>('[data-legend]')!;
@@ -101,15 +100,20 @@ const scroller = new Scroller({
   offset: triggerOffset,
   viewport: () => hostViewport ?? { top: 0, height: innerHeight },
 })
-  .onStepEnter(({ index }) => enterStep(index))
-  .onStepProgress(({ index, progress }) => {
-    const chapter = chapterOf[index]!;
-    if (!storyMap || !data.chapters[chapter]!.scrub) return;
-    // How far through the chapter: its steps count equally. Under reduced motion the route is drawn whole.
-    const first = firstStepOf(chapter);
-    const count = chapterOf.filter((c) => c === chapter).length;
-    mapElement.dataset.scrubKm = storyMap.setScrubProgress(reducedMotion() ? 1 : (index - first + progress) / count).toFixed(1);
-  });
+  .onStepEnter(({ index }) => enterStep(index));
+
+// How far through the active chapter the reader is, whichever of its steps: a second engine
+// over the chapter elements, whose progress draws a scrubbed route. It runs after the step
+// engine in the same frame, so a chapter just entered has been applied first.
+const chapterScroller = new Scroller({
+  steps: chapterElements,
+  offset: triggerOffset,
+  viewport: () => hostViewport ?? { top: 0, height: innerHeight },
+}).onStepProgress(({ index, progress }) => {
+  // Under reduced motion the route is drawn whole; scrolling does not animate it.
+  if (storyMap && index === activeChapter && data.chapters[index]!.scrub)
+    mapElement.dataset.scrubKm = storyMap.setScrubProgress(reducedMotion() ? 1 : progress).toFixed(1);
+});
 
 function goTo(chapter: number): void {
   const target = chapterElements[Math.max(0, Math.min(chapterElements.length - 1, chapter))]!;
@@ -225,6 +229,7 @@ async function startMap(): Promise<void> {
   mapElement.dataset.mapState = 'ready';
   if (scroller.active >= 0) activate(currentChapter());
   scroller.refresh();
+  chapterScroller.refresh();
 }
 
 // A page opened at a chapter (#id) is scrolled there before the scroll engine first looks:
@@ -243,6 +248,7 @@ if (embedded) {
       setHostViewport: (viewport) => {
         hostViewport = viewport;
         scroller.refresh();
+        chapterScroller.refresh();
         startMapOnce();
       },
     }),

@@ -76,7 +76,7 @@ try {
     await noScript.goto(`http://127.0.0.1:${port}/`);
     await noScript.evaluate(() => {
       const element = document.getElementById('border-closed')!;
-      window.scrollTo({ top: element.getBoundingClientRect().top + window.scrollY + element.offsetHeight / 3, behavior: 'instant' });
+      window.scrollTo({ top: element.getBoundingClientRect().top + window.scrollY + 240, behavior: 'instant' });
     });
     await noScript.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('#border-closed .chapter-static-map')!;
