@@ -55,25 +55,28 @@ export function parseSteps(text: string): { steps: StepMarker[]; problems: StepP
       });
     const earlier = steps.find((step) => step.name === name);
     if (earlier)
-      problems.push({ line, message: `step "${name}" is already used on line ${earlier.line}`, fix: 'give each step of a chapter its own name' });
+      problems.push({
+        line,
+        message: `step "${name}" is already used on line ${earlier.line}`,
+        fix: 'give each step of a chapter its own name',
+      });
     steps.push({ name, line });
     textSinceMarker = false;
     lastMarkerLine = line;
   });
   if (steps.length && !textSinceMarker)
-    problems.push({ line: lastMarkerLine, message: `step "${steps.at(-1)!.name}" has no text after it`, fix: 'remove the marker or add its text' });
+    problems.push({
+      line: lastMarkerLine,
+      message: `step "${steps.at(-1)!.name}" has no text after it`,
+      fix: 'remove the marker or add its text',
+    });
   return { steps, problems };
 }
 
 /** The id of a chapter's step in the page and the URL. */
 export const stepId = (chapterId: string, name: string) => `${chapterId}-${name}`;
 
-const chapterIdOf = (path: string) =>
-  path
-    .split('/')
-    .at(-1)!
-    .replace(/^\d+-/, '')
-    .replace(/\.md$/, '');
+const chapterIdOf = (path: string) => path.split('/').at(-1)!.replace(/^\d+-/, '').replace(/\.md$/, '');
 
 /**
  * Remark plugin: wraps the text after each marker in `<div class="step" id="<chapter>-<name>"

@@ -62,7 +62,9 @@ function activate(index: number): void {
   const state = data.chapters[index]!;
   activeChapter = index;
   root.dataset.activeChapter = state.id;
-  chapterElements.forEach((chapter, i) => (i === index ? chapter.setAttribute('aria-current', 'step') : chapter.removeAttribute('aria-current')));
+  chapterElements.forEach((chapter, i) =>
+    i === index ? chapter.setAttribute('aria-current', 'step') : chapter.removeAttribute('aria-current'),
+  );
   progressLinks.forEach((link, i) => (i === index ? link.setAttribute('aria-current', 'location') : link.removeAttribute('aria-current')));
   renderLegend(legendList, state, data.layers, unavailable);
   liveRegion.textContent = chapterElements[index]!.dataset.mapDescription ?? '';
@@ -99,8 +101,7 @@ const scroller = new Scroller({
   steps: stepElements,
   offset: triggerOffset,
   viewport: () => hostViewport ?? { top: 0, height: innerHeight },
-})
-  .onStepEnter(({ index }) => enterStep(index));
+}).onStepEnter(({ index }) => enterStep(index));
 
 // How far through the active chapter the reader is, whichever of its steps: a second engine
 // over the chapter elements, whose progress draws a scrubbed route. It runs after the step

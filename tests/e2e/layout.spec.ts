@@ -74,7 +74,9 @@ for (const viewport of sizes) {
           const covering = await coveringBoxes(page);
           for (const [x, y] of await projected(page, features[active.id]!.flat())) {
             const point = `${where}: feature point at ${Math.round(x)},${Math.round(y)}`;
-            expect.soft(x >= map.x && x <= map.x + map.width && y >= map.y && y <= map.y + map.height, `${point} inside the map`).toBe(true);
+            expect
+              .soft(x >= map.x && x <= map.x + map.width && y >= map.y && y <= map.y + map.height, `${point} inside the map`)
+              .toBe(true);
             expect.soft(x >= 0 && x <= viewport.width && y >= 0 && y <= viewport.height, `${point} on screen`).toBe(true);
             const hit = covering.find((box) => overlaps(box, { x: x - 1, y: y - 1, width: 2, height: 2 }));
             expect.soft(hit, `${point} under the legend, the bar or a map control`).toBeUndefined();
@@ -209,12 +211,18 @@ async function staticMapSeenWhileReading(page: Page, id: string, image: string, 
   }, id);
   const seen = { first: false, last: false };
   for (let y = top; y < bottom && !(seen.first && seen.last); y += 60) {
-    await page.evaluate(async ([y, scripted]) => {
-      scrollTo({ top: y as number, behavior: 'instant' });
-      for (let i = 0; scripted && i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-    }, [y, scripted] as const);
+    await page.evaluate(
+      async ([y, scripted]) => {
+        scrollTo({ top: y as number, behavior: 'instant' });
+        for (let i = 0; scripted && i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      },
+      [y, scripted] as const,
+    );
     const map = page.locator(image);
-    if (!(await map.isVisible()) || !(await map.evaluate((img) => img.getBoundingClientRect().top >= 0 && img.getBoundingClientRect().bottom <= innerHeight)))
+    if (
+      !(await map.isVisible()) ||
+      !(await map.evaluate((img) => img.getBoundingClientRect().top >= 0 && img.getBoundingClientRect().bottom <= innerHeight))
+    )
       continue;
     await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const reading = await map.evaluate((img: HTMLImageElement, chapterId) => {
@@ -252,7 +260,12 @@ for (const viewport of [sizes[0]!, sizes[3]!]) {
       await expect(page.getByRole('button')).toHaveCount(0);
       const ids = await page.locator('section[data-chapter]').evaluateAll((sections) => sections.map((s) => s.id));
       for (const id of ids)
-        expect.soft(await staticMapSeenWhileReading(page, id, `section#${id} .chapter-static-map`, false), `${id}: static map in view while read`).toBe(true);
+        expect
+          .soft(
+            await staticMapSeenWhileReading(page, id, `section#${id} .chapter-static-map`, false),
+            `${id}: static map in view while read`,
+          )
+          .toBe(true);
     });
   });
 }
@@ -267,7 +280,10 @@ test.describe('at 390×844 without WebGL', () => {
     const { chapters } = await storyData(page);
     for (const chapter of chapters)
       expect
-        .soft(await staticMapSeenWhileReading(page, chapter.id, `[data-static-map="${chapter.id}"]`, true), `${chapter.id}: static map in view while read`)
+        .soft(
+          await staticMapSeenWhileReading(page, chapter.id, `[data-static-map="${chapter.id}"]`, true),
+          `${chapter.id}: static map in view while read`,
+        )
         .toBe(true);
     await scrollToChapter(page, chapters[0]!.id);
     await page.getByRole('button', { name: 'Next chapter' }).click();

@@ -77,7 +77,10 @@ function coverageInPage(features: FeaturePoints[]): Coverage {
   };
   const topmost = (x: number, y: number) => document.elementsFromPoint(x, y).find(paints) ?? null;
   const isMap = (hit: Element | null) =>
-    hit !== null && (live ? hit.closest('.map-canvas') !== null && !hit.closest('.maplibregl-control-container') : hit.matches('[data-static-map], .chapter-static-map'));
+    hit !== null &&
+    (live
+      ? hit.closest('.map-canvas') !== null && !hit.closest('.maplibregl-control-container')
+      : hit.matches('[data-static-map], .chapter-static-map'));
   const step = 20;
   let total = 0;
   let map = 0;
