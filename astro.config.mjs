@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { rehypeStorySanitize, warnOnConsole } from './src/content/rehype-story-sanitize.ts';
+import { rehypeStepIds, remarkSteps } from './src/content/steps.ts';
 import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { subsetFonts } from './src/integrations/subset-fonts.ts';
@@ -11,12 +12,13 @@ export default defineConfig({
   site: process.env.SITE_URL || undefined,
   output: 'static',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts).
+  // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts);
+  // step markers split a chapter into the steps the reader scrolls through (src/content/steps.ts).
   // Chapter HTML is cut down to an allowlist (src/content/rehype-story-sanitize.ts); geo:check reports the same drops first.
   markdown: {
     processor: unified({
-      remarkPlugins: [remarkStoryTokens],
-      rehypePlugins: [[rehypeStorySanitize, { report: warnOnConsole }]],
+      remarkPlugins: [remarkStoryTokens, remarkSteps],
+      rehypePlugins: [[rehypeStorySanitize, { report: warnOnConsole }], rehypeStepIds],
     }),
   },
   devToolbar: { enabled: false },

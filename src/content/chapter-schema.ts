@@ -2,6 +2,11 @@
  * The frontmatter of a chapter (`src/content/chapters/NN-slug.md`). Editors write it;
  * the build validates it against the layers that exist under geo/layers, so a typo in a
  * layer or feature id fails the build with the file, the field and the nearest valid id.
+ *
+ * The body is the chapter's prose. A line `<!-- step: short-name -->` between paragraphs
+ * starts a new step: the reader scrolls through a chapter step by step, each with its own
+ * link (`#<chapter-id>-<short-name>`), all showing this frontmatter's map. Markers are
+ * checked by src/content/steps.ts (a misspelt or repeated one fails the build by line).
  */
 import { z } from 'zod';
 import { chartIds } from '../charts/chart-ids.ts';

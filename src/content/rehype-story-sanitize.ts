@@ -49,6 +49,8 @@ export const chapterSchema: Schema = {
     'td',
     'section',
     'h2',
+    // A chapter's steps (src/content/steps.ts).
+    'div',
   ],
   attributes: {
     a: ['href', 'id', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
@@ -58,6 +60,7 @@ export const chapterSchema: Schema = {
     h3: ['id'],
     h4: ['id'],
     li: ['id'],
+    div: [['className', 'step'], 'dataStep'],
     sup: [],
     ol: ['start'],
     th: [[...tableAlign]],

@@ -11,7 +11,6 @@
  *
  * Either way the page reports its height and active chapter to the host.
  */
-import type { Scroller } from '../scroll/scroller.ts';
 import {
   askPymForViewport,
   hostViewportFrom,
@@ -24,14 +23,15 @@ import {
 } from './host-messages.ts';
 
 export interface EmbedHooks {
-  scroller: Scroller;
+  /** Index of the active chapter (the scroller counts steps, several to a chapter), or -1 before the first. */
+  activeChapter: () => number;
   /** Makes the scroll engine measure against the host's viewport from now on. */
   setHostViewport: (viewport: HostViewport) => void;
 }
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
-export function startEmbed({ scroller, setHostViewport }: EmbedHooks): void {
+export function startEmbed({ activeChapter, setHostViewport }: EmbedHooks): void {
   const root = document.documentElement;
   const chapterBar = document.querySelector<HTMLElement>('.progress')!;
   const scrolly = document.querySelector<HTMLElement>('.scrolly')!;
@@ -40,7 +40,7 @@ export function startEmbed({ scroller, setHostViewport }: EmbedHooks): void {
   const hosted = () => root.dataset.embedMode === 'hosted';
 
   // story.ts announced the first chapter before this module loaded.
-  if (scroller.active >= 0) postToHost({ type: 'story:chapter', id: steps[scroller.active]!.id, index: scroller.active });
+  if (activeChapter() >= 0) postToHost({ type: 'story:chapter', id: steps[activeChapter()]!.id, index: activeChapter() });
   addEventListener('story:chapter', (event) => {
     const { id, index } = (event as CustomEvent<{ id: string; index: number }>).detail;
     postToHost({ type: 'story:chapter', id, index });
@@ -76,10 +76,10 @@ export function startEmbed({ scroller, setHostViewport }: EmbedHooks): void {
     document.addEventListener(
       'click',
       (event) => {
-        const button = (event.target as Element).closest<HTMLElement>('[data-step]');
+        const button = (event.target as Element).closest<HTMLElement>('button[data-step]');
         if (!button || !hosted()) return;
         event.stopImmediatePropagation();
-        const target = steps[scroller.active + (button.dataset.step === 'next' ? 1 : -1)];
+        const target = steps[activeChapter() + (button.dataset.step === 'next' ? 1 : -1)];
         if (target) scrollPymHostTo(target.getBoundingClientRect().top + scrollY - chapterBar.offsetHeight);
       },
       true,
@@ -103,7 +103,7 @@ export function startEmbed({ scroller, setHostViewport }: EmbedHooks): void {
     if (hosted() || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     if ((event.target as Element).closest('input, select, textarea, [contenteditable]')) return;
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    const target = scroller.active + step;
+    const target = activeChapter() + step;
     // Past the first or last chapter the keys scroll as usual, so the reader can always leave the frame.
     if (!step || target < 0 || target >= steps.length) return;
     event.preventDefault();

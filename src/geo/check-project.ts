@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chapterSchema } from '../content/chapter-schema.ts';
+import { parseSteps } from '../content/steps.ts';
 import { checkDataFiles } from '../data/check-data.ts';
 import { buildStoryGeo } from './pipeline.ts';
 import { guarded } from './processing.ts';
@@ -66,6 +67,7 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
         if (data) problems.push(...validateChapterReferences(chapter, data, sourceIds ?? undefined, geo.layers));
         if (frontmatter.every((p) => !p.message.startsWith('has no frontmatter')))
           problems.push(...validateChapterBody(chapter, body, geo.layers));
+        problems.push(...parseSteps(chapter.text).problems.map((problem) => ({ severity: 'error' as const, file: chapter.file, ...problem })));
       },
       (problem) => problems.push(problem),
     );

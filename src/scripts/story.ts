@@ -1,6 +1,6 @@
 /**
- * The story page's driver: the scroll engine says which chapter is active, and this
- * applies that chapter everywhere (page state, URL, legend, live region, map). The
+ * The story page's driver: the scroll engine says which step is being read, and this
+ * applies it and its chapter everywhere (page state, URL, legend, live region, map). The
  * map engine is imported only once the reader does something (scrolls, moves the
  * pointer, touches, presses a key): until then each chapter's static map stands in.
  */
@@ -12,13 +12,30 @@ import { webgl2Available } from '../map/webgl.ts';
 
 const root = document.documentElement;
 const data = JSON.parse(document.getElementById('story-data')!.textContent!) as StoryData;
-const steps = [...document.querySelectorAll<HTMLElement>('[data-chapter]')];
+const chapterElements = [...document.querySelectorAll<HTMLElement>('[data-chapter]')];
+/**
+ * What the scroll engine follows: each chapter's steps in order. A chapter's first step is
+ * its card (measured from the heading, id = the chapter's), the others its `[data-step]`
+ * blocks (src/content/steps.ts). `chapterOf[i]` is the chapter step i belongs to.
+ */
+const stepElements: HTMLElement[] = [];
+const stepIds: string[] = [];
+const chapterOf: number[] = [];
+chapterElements.forEach((chapter, index) => {
+  for (const element of [chapter.querySelector<HTMLElement>('.card')!, ...chapter.querySelectorAll<HTMLElement>('[data-step]')]) {
+    stepElements.push(element);
+    stepIds.push(element.dataset.step ?? chapter.id);
+    chapterOf.push(index);
+  }
+});
 const mapElement = document.querySelector<HTMLElement>('[data-story-map]')!;
 const mapCanvas = mapElement.querySelector<HTMLElement>('.map-canvas')!;
 const legendList = document.querySelector<HTMLElement>('[data-legend]')!;
 const liveRegion = document.querySelector<HTMLElement>('[data-map-description]')!;
 const progressLinks = [...document.querySelectorAll<HTMLElement>('[data-progress-link]')];
-const phone = matchMedia('(max-width: 760px)');
+// The stacked layout (map pinned above the text): the same media query as in src/styles/story.css.
+const stacked = matchMedia('(max-width: 760px), (orientation: portrait) and (max-width: 1100px)');
+const navHeight = 48;
 const motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
 const unavailable = new Set<string>();
 let storyMap: StoryMap | undefined;
@@ -29,14 +46,28 @@ function visibleLayers(index: number): string[] {
   return storyMap ? storyMap.visibleLayers() : data.chapters[index]!.visibleLayers.filter((id) => !unavailable.has(id));
 }
 
+let activeChapter = -1;
+
+/** A step became active: the URL and `data-active-step` follow it; the map follows its chapter. */
+function enterStep(step: number): void {
+  const id = stepIds[step]!;
+  root.dataset.activeStep = id;
+  stepElements.forEach((element, i) => element.toggleAttribute('data-step-active', i === step));
+  if (location.hash !== `#${id}` && (step > 0 || location.hash)) history.replaceState(null, '', `#${id}`);
+  if (chapterOf[step] !== activeChapter) activate(chapterOf[step]!);
+  dispatchEvent(new CustomEvent('story:step', { detail: { id, index: step, chapter: data.chapters[chapterOf[step]!]!.id } }));
+}
+
 function activate(index: number): void {
   const state = data.chapters[index]!;
+  activeChapter = index;
   root.dataset.activeChapter = state.id;
-  steps.forEach((step, i) => (i === index ? step.setAttribute('aria-current', 'step') : step.removeAttribute('aria-current')));
+  chapterElements.forEach((chapter, i) =>
+    i === index ? chapter.setAttribute('aria-current', 'step') : chapter.removeAttribute('aria-current'),
+  );
   progressLinks.forEach((link, i) => (i === index ? link.setAttribute('aria-current', 'location') : link.removeAttribute('aria-current')));
-  if (location.hash !== `#${state.id}` && (index > 0 || location.hash)) history.replaceState(null, '', `#${state.id}`);
   renderLegend(legendList, state, data.layers, unavailable);
-  liveRegion.textContent = steps[index]!.dataset.mapDescription ?? '';
+  liveRegion.textContent = chapterElements[index]!.dataset.mapDescription ?? '';
   if (storyMap) {
     // Not idle until the map has drawn this chapter (with no motion, that is within apply()).
     mapElement.dataset.mapIdle = 'false';
@@ -54,26 +85,46 @@ const embedded = root.dataset.embedded === 'true';
 let hostViewport: { top: number; height: number } | undefined;
 // --- end embed hook ---
 
-const scroller = new Scroller({
-  steps,
-  offset: () => (phone.matches ? 0.7 : 0.5),
-  viewport: () => hostViewport ?? { top: 0, height: innerHeight },
-})
-  .onStepEnter(({ index }) => activate(index))
-  .onStepProgress(({ index, progress }) => {
-    // Under reduced motion the route is drawn whole; scrolling does not animate it.
-    if (storyMap && data.chapters[index]!.scrub)
-      mapElement.dataset.scrubKm = storyMap.setScrubProgress(reducedMotion() ? 1 : progress).toFixed(1);
-  });
+/**
+ * Where the trigger line sits. Side by side, mid-screen. Stacked (the map above the text),
+ * a third of the way into the text below the map: a step is active while the reader reads it
+ * there, not while it is still hidden under the map.
+ */
+function triggerOffset(): number {
+  if (!stacked.matches) return 0.5;
+  const height = hostViewport?.height ?? innerHeight;
+  const textTop = navHeight + mapElement.offsetHeight;
+  return (textTop + 0.3 * (height - textTop)) / height;
+}
 
-function goTo(index: number): void {
-  const target = steps[Math.max(0, Math.min(steps.length - 1, index))]!;
+const scroller = new Scroller({
+  steps: stepElements,
+  offset: triggerOffset,
+  viewport: () => hostViewport ?? { top: 0, height: innerHeight },
+}).onStepEnter(({ index }) => enterStep(index));
+
+// How far through the active chapter the reader is, whichever of its steps: a second engine
+// over the chapter elements, whose progress draws a scrubbed route. It runs after the step
+// engine in the same frame, so a chapter just entered has been applied first.
+const chapterScroller = new Scroller({
+  steps: chapterElements,
+  offset: triggerOffset,
+  viewport: () => hostViewport ?? { top: 0, height: innerHeight },
+}).onStepProgress(({ index, progress }) => {
+  // Under reduced motion the route is drawn whole; scrolling does not animate it.
+  if (storyMap && index === activeChapter && data.chapters[index]!.scrub)
+    mapElement.dataset.scrubKm = storyMap.setScrubProgress(reducedMotion() ? 1 : progress).toFixed(1);
+});
+
+function goTo(chapter: number): void {
+  const target = chapterElements[Math.max(0, Math.min(chapterElements.length - 1, chapter))]!;
   target.scrollIntoView({ behavior: reducedMotion() ? 'instant' : 'smooth', block: 'start' });
   target.querySelector<HTMLElement>('h2, h3')?.focus({ preventScroll: true });
 }
 
-document.querySelector('[data-step="previous"]')?.addEventListener('click', () => goTo(scroller.active - 1));
-document.querySelector('[data-step="next"]')?.addEventListener('click', () => goTo(scroller.active + 1));
+const currentChapter = () => chapterOf[Math.max(0, scroller.active)]!;
+document.querySelector('[data-step="previous"]')?.addEventListener('click', () => goTo(currentChapter() - 1));
+document.querySelector('[data-step="next"]')?.addEventListener('click', () => goTo(currentChapter() + 1));
 
 const motionToggle = document.querySelector<HTMLButtonElement>('[data-motion-toggle]');
 motionToggle?.addEventListener('click', () => {
@@ -85,17 +136,22 @@ motionToggle?.addEventListener('click', () => {
 const legend = document.querySelector<HTMLElement>('.legend')!;
 
 /**
- * Camera padding that keeps the focus clear of what covers the map: the legend
- * (below on desktops, above on phones) and, on phones, the text card. It also leaves
- * room for the labels of the outermost features, which MapLibre does not keep inside
- * the canvas: a name centred on a point spreads up to ~55 px to each side, and one
+ * Camera padding that keeps the focus clear of what covers the map: the legend, wherever
+ * the layout puts it (along the map's foot, or down its right side on short screens), as
+ * measured now. The text never covers the map: it sits beside or below it. The padding
+ * also leaves room for the labels of the outermost features, which MapLibre does not keep
+ * inside the canvas: a name centred on a point spreads up to ~55 px to each side, and one
  * above or below a point takes up to three lines.
  */
 function cameraPadding() {
-  const legendHeight = legend.offsetHeight + 16;
-  const padding = phone.matches
-    ? { top: legendHeight + 56, bottom: Math.round(mapElement.clientHeight * 0.45) + 44, left: 56, right: 56 }
-    : { top: 64, bottom: legendHeight + 56, left: 64, right: 64 };
+  const map = mapElement.getBoundingClientRect();
+  const box = legend.getBoundingClientRect();
+  const small = Math.min(map.width, map.height) < 480;
+  const edge = small ? 40 : 64;
+  const padding = { top: 64, bottom: edge, left: small ? 48 : 64, right: small ? 48 : 64 };
+  const docked = box.width < map.width * 0.6;
+  if (docked && box.left > map.left + map.width / 2) padding.right = Math.round(map.right - box.left) + 48;
+  else padding.bottom = Math.round(map.bottom - box.top) + edge;
   mapElement.dataset.cameraPadding = `${padding.top},${padding.right},${padding.bottom},${padding.left}`;
   return padding;
 }
@@ -109,7 +165,7 @@ function showStaticMap(id: string): void {
 
 function showFallback(): void {
   mapElement.dataset.mapState = 'fallback';
-  mapElement.dataset.visibleLayers = visibleLayers(Math.max(0, scroller.active)).join(' ');
+  mapElement.dataset.visibleLayers = visibleLayers(currentChapter()).join(' ');
 }
 
 async function startMap(): Promise<void> {
@@ -125,10 +181,10 @@ async function startMap(): Promise<void> {
       coveredBy: () => [legend],
       onLayerUnavailable: (id) => {
         unavailable.add(id);
-        renderLegend(legendList, data.chapters[Math.max(0, scroller.active)]!, data.layers, unavailable);
+        renderLegend(legendList, data.chapters[currentChapter()]!, data.layers, unavailable);
       },
     });
-    await storyMap.prepare(data.chapters[Math.max(0, scroller.active)]!);
+    await storyMap.prepare(data.chapters[currentChapter()]!);
   } catch {
     return showFallback();
   }
@@ -147,7 +203,7 @@ async function startMap(): Promise<void> {
   map.on('idle', () => {
     publishCamera();
     // Layers whose data arrived after the chapter change are drawn now.
-    mapElement.dataset.visibleLayers = visibleLayers(Math.max(0, scroller.active)).join(' ');
+    mapElement.dataset.visibleLayers = visibleLayers(currentChapter()).join(' ');
     mapElement.dataset.scrubKm = storyMap?.scrubKm.toFixed(1) ?? '0';
     mapElement.dataset.basemapLabels = storyMap?.basemapLabels.join('|') ?? '';
     mapElement.dataset.mapIdle = 'true';
@@ -167,31 +223,33 @@ async function startMap(): Promise<void> {
       live.forgetAppliedState();
       storyMap = live;
       mapElement.dataset.mapState = 'ready';
-      activate(Math.max(0, scroller.active));
+      activate(currentChapter());
     }),
   );
   addEventListener('resize', () => storyMap?.resize(), { passive: true });
   mapElement.dataset.mapState = 'ready';
-  if (scroller.active >= 0) activate(scroller.active);
+  if (scroller.active >= 0) activate(currentChapter());
   scroller.refresh();
+  chapterScroller.refresh();
 }
 
 // A page opened at a chapter (#id) is scrolled there before the scroll engine first looks:
 // the browser's own jump to the fragment can come later, after the first chapter has been
 // activated and has written its id into the URL over the reader's. (An embed's frame does
 // not scroll; scrolling it into view would scroll the host's page.)
-const openedAt = embedded ? undefined : steps.find((step) => `#${step.id}` === location.hash);
+const openedAt = embedded ? undefined : [...chapterElements, ...stepElements].find((element) => `#${element.id}` === location.hash);
 openedAt?.scrollIntoView({ behavior: 'instant', block: 'start' });
 scroller.refresh();
 // --- Embed hook: height and chapter reports, host viewport, keyboard (src/embed/embed-client.ts) ---
 if (embedded) {
   void import('../embed/embed-client.ts').then(({ startEmbed }) =>
     startEmbed({
-      scroller,
+      activeChapter: () => (scroller.active < 0 ? -1 : currentChapter()),
       // The host reports its viewport when the story is on its screen: as good a signal as a scroll.
       setHostViewport: (viewport) => {
         hostViewport = viewport;
         scroller.refresh();
+        chapterScroller.refresh();
         startMapOnce();
       },
     }),
