@@ -9,6 +9,7 @@ import type { StoryMap } from '../map/story-map.ts';
 import type { StoryData } from '../map/story-data.ts';
 import { Scroller } from '../scroll/scroller.ts';
 import { webgl2Available } from '../map/webgl.ts';
+import { fetchJson } from '../map/fetch-json.ts';
 
 const root = document.documentElement;
 const data = JSON.parse(document.getElementById('story-data')!.textContent!) as StoryData;
@@ -112,11 +113,20 @@ function showFallback(): void {
   mapElement.dataset.visibleLayers = visibleLayers(Math.max(0, scroller.active)).join(' ');
 }
 
+/** Starts the downloads the first view of the map needs: the basemap, and the layers of the chapter in view and the next. */
+function prefetchData(): void {
+  const index = Math.max(0, scroller.active);
+  const wanted = new Set(data.chapters.slice(index, index + 2).flatMap((chapter) => chapter.visibleLayers));
+  for (const url of Object.values(data.basemap)) void fetchJson(url).catch(() => undefined);
+  for (const layer of data.layers) if (wanted.has(layer.id) && !layer.tiled) void fetchJson(layer.url).catch(() => undefined);
+}
+
 async function startMap(): Promise<void> {
   if (!webgl2Available()) return showFallback();
   try {
-    await document.fonts.load('13px "Noto Sans"');
-    const { StoryMap } = await import('../map/story-map.ts');
+    // All at once: the data, the labels' face and the engine; the map is created when the last is in.
+    prefetchData();
+    const [{ StoryMap }] = await Promise.all([import('../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
     storyMap = await StoryMap.create({
       container: mapCanvas,
       data,
@@ -174,6 +184,7 @@ async function startMap(): Promise<void> {
   mapElement.dataset.mapState = 'ready';
   if (scroller.active >= 0) activate(scroller.active);
   scroller.refresh();
+  void storyMap.warmUp();
 }
 
 // A page opened at a chapter (#id) is scrolled there before the scroll engine first looks:
