@@ -93,6 +93,11 @@ export class EdgeLabels {
     }
   }
 
+  /** After MapLibre dropped every feature state (a lost WebGL context): the next fit sets them all again. */
+  forget(): void {
+    this.cut.clear();
+  }
+
   /**
    * On 'idle': the texts of the labels MapLibre placed and left whole. Reads the placed
    * symbols once per settled view; it draws nothing.

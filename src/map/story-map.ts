@@ -297,6 +297,7 @@ export class StoryMap {
     this.shown.clear();
     this.laidOut.clear();
     this.featureStates.clear();
+    this.edgeLabels.forget();
   }
 
   apply(state: ChapterMapState): void {
