@@ -59,8 +59,9 @@ export class EdgeLabels {
     this.coveredBy = coveredBy;
   }
 
-  /** Fades out, through feature state, each label the frame as it is now would cut. */
-  fit(): void {
+  /** Fades out, through feature state, each label the frame as it is now would cut; says whether any changed. */
+  fit(): boolean {
+    let changed = false;
     const container = this.map.getContainer();
     const { clientWidth: width, clientHeight: height } = container;
     const origin = container.getBoundingClientRect();
@@ -89,8 +90,10 @@ export class EdgeLabels {
         if (this.cut.get(key) === isCut) return;
         this.map.setFeatureState({ source: label.source, id }, { [edgeCutState]: isCut });
         this.cut.set(key, isCut);
+        changed = true;
       });
     }
+    return changed;
   }
 
   /** After MapLibre dropped every feature state (a lost WebGL context): the next fit sets them all again. */

@@ -155,11 +155,18 @@ export class StoryMap {
     });
     map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom });
     map.addLayer(hiddenLayer(scrubLayer(scrubSource, scrubSource)), 'place-dots');
-    // Where the camera comes to rest, the labels the frame would cut are decided before the
-    // frames that settle the view are drawn; 'idle' only reads what was placed.
+    // With motion, the labels the frame would cut are decided where the camera comes to rest,
+    // before the frames that settle the view are drawn, and 'idle' only reads what was placed.
+    // Without motion a chapter change is one jump drawn in its own frame: the labels are fitted
+    // on that frame's 'idle' and drawn at once, which holds 'idle' to that frame.
     storyMap.edgeLabels.fit();
-    map.on('moveend', () => storyMap.edgeLabels.fit());
-    map.on('idle', () => (storyMap.basemapLabels = storyMap.edgeLabels.drawn()));
+    map.on('moveend', () => {
+      if (!options.reducedMotion()) storyMap.edgeLabels.fit();
+    });
+    map.on('idle', () => {
+      if (options.reducedMotion() && storyMap.edgeLabels.fit()) map.redraw();
+      storyMap.basemapLabels = storyMap.edgeLabels.drawn();
+    });
     return storyMap;
   }
 
