@@ -15,6 +15,7 @@ import {
   setWorkerUrl,
   type AddLayerObject,
   type AddProtocolAction,
+  type AllPaintProperties,
   type GeoJSONSource,
   type LngLatLike,
   type PaddingOptions,
@@ -96,9 +97,22 @@ export function basemapData(urls: Record<string, string>): Promise<Record<string
   );
 }
 
-/** Yields until the main thread has a moment to spare, so that background work never stretches a frame. */
+/** Yields until the main thread has a moment to spare (or a second has passed), so that background work never stretches a frame. */
 const spareMoment = () =>
-  new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve()) : setTimeout(resolve, 50)));
+  new Promise<void>((resolve) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50),
+  );
+
+/** The opacities that decide whether MapLibre draws a layer of this type at all. */
+function faint(type: string, opacity: number): Record<string, number> {
+  const names: Record<string, string[]> = {
+    fill: ['fill-opacity'],
+    line: ['line-opacity'],
+    circle: ['circle-opacity', 'circle-stroke-opacity'],
+    symbol: ['text-opacity'],
+  };
+  return Object.fromEntries((names[type] ?? []).map((name) => [name, opacity]));
+}
 
 export class StoryMap {
   readonly map: MapLibreMap;
@@ -206,27 +220,30 @@ export class StoryMap {
     ];
     this.map.addSource(warmUpSource, { type: 'geojson', data: { type: 'FeatureCollection', features } });
     const specs = [...this.layers.flatMap((layer) => storyMapLayers(layer)), scrubLayer('scrub', warmUpSource)];
-    const faint = {
-      'fill-opacity': 0.01,
-      'line-opacity': 0.01,
-      'circle-opacity': 0.01,
-      'circle-stroke-opacity': 0.01,
-      'text-opacity': 0.01,
-    };
-    for (const [i, spec] of specs.entries()) {
-      await spareMoment();
+    // Laid out all at once (one worker round trip) but not drawn: MapLibre skips a layer whose opacity is 0.
+    const ids = specs.map((spec, i) => {
       const id = `${warmUpSource}/${i}`;
-      const layout = { ...('layout' in spec ? spec.layout : {}), ...(spec.type === 'symbol' ? { 'text-field': 'Warm' } : {}) };
-      const paint = {
-        ...('paint' in spec ? spec.paint : {}),
-        ...Object.fromEntries(Object.entries(faint).filter(([name]) => name.startsWith(spec.type === 'symbol' ? 'text' : spec.type))),
+      const layout = {
+        ...('layout' in spec ? spec.layout : {}),
+        // Stand-ins take no room from the labels shown.
+        ...(spec.type === 'symbol' ? { 'text-field': 'Warm', 'text-allow-overlap': true, 'text-ignore-placement': true } : {}),
       };
+      const paint = { ...('paint' in spec ? spec.paint : {}), ...faint(spec.type, 0) };
       const stand = { ...spec, id, source: warmUpSource, layout, paint } as AddLayerObject & { 'source-layer'?: string };
       delete stand['source-layer'];
       this.map.addLayer(stand);
-      await this.map.once('idle');
-      this.map.removeLayer(id);
+      return id;
+    });
+    await this.map.once('idle');
+    // Then drawn one per frame, each in a spare moment: a frame compiles at most a layer's programs.
+    for (const [i, id] of ids.entries()) {
+      await spareMoment();
+      const type = specs[i]!.type;
+      for (const [name, value] of Object.entries(faint(type, 0.01))) this.map.setPaintProperty(id, name as keyof AllPaintProperties, value);
+      await this.map.once('render');
+      for (const [name, value] of Object.entries(faint(type, 0))) this.map.setPaintProperty(id, name as keyof AllPaintProperties, value);
     }
+    for (const id of ids) this.map.removeLayer(id);
     this.map.removeSource(warmUpSource);
   }
 
