@@ -18,6 +18,7 @@ import {
   type AllPaintProperties,
   type GeoJSONSource,
   type LngLatLike,
+  type MapOptions,
   type PaddingOptions,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -88,6 +89,8 @@ export interface StoryMapOptions {
   /** Elements drawn over the map (the legend): basemap labels they would cut are left out. */
   coveredBy: () => readonly Element[];
   onLayerUnavailable: (layerId: string) => void;
+  /** The chapter in view: the map is created at its camera, so its tiles are the first cut and none are cut twice. */
+  startAt?: ChapterMapState;
 }
 
 /** The basemap files the style draws, fetched by the page rather than by the engine's worker (see fetch-json.ts). */
@@ -112,6 +115,18 @@ function faint(type: string, opacity: number): Record<string, number> {
     symbol: ['text-opacity'],
   };
   return Object.fromEntries((names[type] ?? []).map((name) => [name, opacity]));
+}
+
+function startCamera({ startAt, padding }: StoryMapOptions): Partial<MapOptions> {
+  const camera = startAt?.camera;
+  if (!camera) return { bounds: [88, 9, 102, 28] };
+  if ('center' in camera) return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+  return {
+    bounds: camera.bounds,
+    fitBoundsOptions: { padding: padding(), maxZoom: camera.maxZoom },
+    bearing: camera.bearing,
+    pitch: camera.pitch,
+  };
 }
 
 export class StoryMap {
@@ -152,7 +167,7 @@ export class StoryMap {
     const map = new MapLibreMap({
       container: options.container,
       style,
-      bounds: [88, 9, 102, 28],
+      ...startCamera(options),
       attributionControl: { compact: true, customAttribution: 'Natural Earth · GeoNames' },
       // The story drives the camera; dragging would fight the scroll.
       interactive: false,
@@ -325,12 +340,14 @@ export class StoryMap {
   }
 
   apply(state: ChapterMapState): void {
+    // The first chapter the map shows is where it starts, not somewhere it flies to: the static map stood there.
+    const first = !this.current;
     this.current = state;
     void this.prepare(state);
     this.applyLayers(state);
     // With reduced motion nothing is drawn by scrolling: the route appears whole at once.
     this.setScrubProgress(this.options.reducedMotion() ? 1 : 0);
-    this.moveCamera(state);
+    this.moveCamera(state, first || this.options.reducedMotion());
     // Without motion the new state is drawn now, in this frame, rather than in MapLibre's next one.
     // Either way a frame is drawn, so 'idle' follows every chapter change.
     if (this.options.reducedMotion()) this.map.redraw();
@@ -428,7 +445,7 @@ export class StoryMap {
     return Math.min(maxFlight, Math.max(minFlight, (1000 * path) / 1.2));
   }
 
-  private moveCamera(state: ChapterMapState): void {
+  private moveCamera(state: ChapterMapState, instant = this.options.reducedMotion()): void {
     this.map.stop();
     const padding = this.options.padding();
     const { camera } = state;
@@ -442,7 +459,7 @@ export class StoryMap {
             { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch },
           )
         : undefined;
-    if (this.options.reducedMotion()) {
+    if (instant) {
       if ('bounds' in camera) this.map.jumpTo(target ?? {});
       else this.map.jumpTo({ center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, padding });
     } else if ('bounds' in camera) {

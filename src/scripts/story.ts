@@ -130,6 +130,7 @@ async function startMap(): Promise<void> {
     storyMap = await StoryMap.create({
       container: mapCanvas,
       data,
+      startAt: data.chapters[Math.max(0, scroller.active)],
       padding: cameraPadding,
       reducedMotion,
       coveredBy: () => [legend],
