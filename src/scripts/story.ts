@@ -122,11 +122,14 @@ function prefetchData(): void {
 }
 
 async function startMap(): Promise<void> {
-  if (!webgl2Available()) return showFallback();
+  // All at once: the data, the labels' face and the engine; the map is created when the last is in.
+  prefetchData();
+  const ready = Promise.all([import('../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
+  // Only then the WebGL probe: on a software GPU its first context blocks the page for a few hundred
+  // ms, which the downloads now overlap.
+  if (!webgl2Available()) return void ready.catch(() => undefined).then(showFallback);
   try {
-    // All at once: the data, the labels' face and the engine; the map is created when the last is in.
-    prefetchData();
-    const [{ StoryMap }] = await Promise.all([import('../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
+    const [{ StoryMap }] = await ready;
     storyMap = await StoryMap.create({
       container: mapCanvas,
       data,
