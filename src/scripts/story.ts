@@ -127,7 +127,10 @@ async function startMap(): Promise<void> {
   const ready = Promise.all([import('../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
   // Only then the WebGL probe: on a software GPU its first context blocks the page for a few hundred
   // ms, which the downloads now overlap.
-  if (!webgl2Available()) return void ready.catch(() => undefined).then(showFallback);
+  if (!webgl2Available()) {
+    ready.catch(() => undefined);
+    return showFallback();
+  }
   try {
     const [{ StoryMap }] = await ready;
     storyMap = await StoryMap.create({
