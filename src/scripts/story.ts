@@ -225,8 +225,16 @@ function startMapOnce(): void {
   if (mapStarted) return;
   mapStarted = true;
   for (const type of readerSignals) removeEventListener(type, startMapOnce);
-  // Not before the first frame is painted: a pointer moving while the page loads must not put
-  // the engine ahead of the text (rendering can wait on the preloaded fonts; rAF waits with it).
-  requestAnimationFrame(() => setTimeout(() => void startMap()));
+  // Not before the text is painted: a pointer moving while the page loads must not put the engine
+  // ahead of it. The first contentful paint where the browser reports it (a frame can be painted
+  // while the text waits on its fonts), else the next frame.
+  const start = () => setTimeout(() => void startMap());
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return void requestAnimationFrame(start);
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    start();
+  });
+  observer.observe({ type: 'paint', buffered: true });
 }
 for (const type of readerSignals) addEventListener(type, startMapOnce, { passive: true });
