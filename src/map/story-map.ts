@@ -15,20 +15,27 @@ import {
   setWorkerUrl,
   type AddLayerObject,
   type AddProtocolAction,
+  type AllPaintProperties,
   type GeoJSONSource,
+  type LngLatLike,
+  type MapOptions,
   type PaddingOptions,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { scaleLinear } from 'd3-scale';
 import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
-import { hideEdgeCutLabels } from './edge-labels.ts';
+import { EdgeLabels } from './edge-labels.ts';
+import { fetchJson } from './fetch-json.ts';
 import { hiddenLayer, routeLabelSource, storyMapLayers, togglePaint } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
 setWorkerUrl(workerUrl);
 
 const scrubSource = 'scrub-progress';
+/** Camera flights, in ms: MapLibre's default speed, held between these. */
+const minFlight = 300;
+const maxFlight = 1600;
 const warmUpSource = 'warm-up';
 
 /**
@@ -82,6 +89,44 @@ export interface StoryMapOptions {
   /** Elements drawn over the map (the legend): basemap labels they would cut are left out. */
   coveredBy: () => readonly Element[];
   onLayerUnavailable: (layerId: string) => void;
+  /** The chapter in view: the map is created at its camera, so its tiles are the first cut and none are cut twice. */
+  startAt?: ChapterMapState;
+}
+
+/** The basemap files the style draws, fetched by the page rather than by the engine's worker (see fetch-json.ts). */
+export function basemapData(urls: Record<string, string>): Promise<Record<string, FeatureCollection>> {
+  return Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await fetchJson<FeatureCollection>(url)] as const)).then(
+    Object.fromEntries,
+  );
+}
+
+/** Yields until the main thread has a moment to spare (or a second has passed), so that background work never stretches a frame. */
+const spareMoment = () =>
+  new Promise<void>((resolve) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50),
+  );
+
+/** The opacities that decide whether MapLibre draws a layer of this type at all. */
+function faint(type: string, opacity: number): Record<string, number> {
+  const names: Record<string, string[]> = {
+    fill: ['fill-opacity'],
+    line: ['line-opacity'],
+    circle: ['circle-opacity', 'circle-stroke-opacity'],
+    symbol: ['text-opacity'],
+  };
+  return Object.fromEntries((names[type] ?? []).map((name) => [name, opacity]));
+}
+
+function startCamera({ startAt, padding }: StoryMapOptions): Partial<MapOptions> {
+  const camera = startAt?.camera;
+  if (!camera) return { bounds: [88, 9, 102, 28] };
+  if ('center' in camera) return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
+  return {
+    bounds: camera.bounds,
+    fitBoundsOptions: { padding: padding(), maxZoom: camera.maxZoom },
+    bearing: camera.bearing,
+    pitch: camera.pitch,
+  };
 }
 
 export class StoryMap {
@@ -103,26 +148,26 @@ export class StoryMap {
   private drawnScrub: { line: Feature<LineString> | undefined; km: number } = { line: undefined, km: 0 };
   private scrubShown = false;
   private current: ChapterMapState | undefined;
+  private readonly edgeLabels: EdgeLabels;
 
   private readonly options: StoryMapOptions;
 
-  private constructor(map: MapLibreMap, options: StoryMapOptions) {
+  private constructor(map: MapLibreMap, options: StoryMapOptions, labelData: Record<string, FeatureCollection>) {
     this.map = map;
     this.options = options;
     this.layers = options.data.layers;
+    this.edgeLabels = new EdgeLabels(map, labelData, options.coveredBy);
   }
 
-  /**
-   * Creates the map and resolves once its style is loaded and every kind of story layer has
-   * been drawn once, out of sight: MapLibre compiles a shader program the first time a
-   * layer of a kind draws, and on a software GPU that took 300 ms of a chapter change.
-   */
+  /** Creates the map and resolves once its style is loaded. */
   static async create(options: StoryMapOptions): Promise<StoryMap> {
-    await loadEngineStylesheet();
+    const [basemap] = await Promise.all([basemapData(options.data.basemap), loadEngineStylesheet()]);
+    const style = basemapStyle(options.data.basemap);
+    for (const [name, source] of Object.entries(style.sources)) if (source.type === 'geojson' && basemap[name]) source.data = basemap[name];
     const map = new MapLibreMap({
       container: options.container,
-      style: basemapStyle(options.data.basemap),
-      bounds: [88, 9, 102, 28],
+      style,
+      ...startCamera(options),
       attributionControl: { compact: true, customAttribution: 'Natural Earth · GeoNames' },
       // The story drives the camera; dragging would fight the scroll.
       interactive: false,
@@ -132,34 +177,51 @@ export class StoryMap {
       // MapLibre labels its canvas (role="region", not a tab stop) with this string.
       locale: { 'Map.Title': 'Map of the story; its description is announced at each chapter change' },
     });
-    const storyMap = new StoryMap(map, options);
+    const storyMap = new StoryMap(map, options, basemap);
     await new Promise<void>((resolve, reject) => {
       map.once('load', () => resolve());
       map.once('error', (event) => reject(event.error));
     });
     map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom });
     map.addLayer(hiddenLayer(scrubLayer(scrubSource, scrubSource)), 'place-dots');
-    await storyMap.compilePrograms();
-    map.on('idle', () => (storyMap.basemapLabels = hideEdgeCutLabels(map, options.coveredBy())));
+    // With motion, the labels the frame would cut are decided where the camera comes to rest,
+    // before the frames that settle the view are drawn, and 'idle' only reads what was placed.
+    // Without motion a chapter change is one jump drawn in its own frame: the labels are fitted
+    // on that frame's 'idle' and drawn at once, which holds 'idle' to that frame.
+    storyMap.edgeLabels.fit();
+    map.on('moveend', () => {
+      if (!options.reducedMotion()) storyMap.edgeLabels.fit();
+    });
+    map.on('idle', () => {
+      if (options.reducedMotion() && storyMap.edgeLabels.fit()) map.redraw();
+      storyMap.basemapLabels = storyMap.edgeLabels.drawn();
+    });
     return storyMap;
   }
 
-  /** Draws every story layer style once on a stand-in feature of each geometry type, then removes them. */
-  private async compilePrograms(): Promise<void> {
-    const [x, y] = this.map.getCenter().toArray();
-    const d = 0.5;
+  /**
+   * Draws every story layer style once, one per spare moment after the map is idle, on
+   * stand-in features under the legend at 1 % opacity, then removes them: MapLibre compiles
+   * a shader program the first time a layer of a kind draws (300 ms of a chapter change on
+   * a software GPU), and compiling them all in one frame blocked the page for 600 ms.
+   */
+  async warmUp(): Promise<void> {
+    await this.map.once('idle');
+    const container = this.map.getContainer().getBoundingClientRect();
+    const legend = this.options.coveredBy()[0]?.getBoundingClientRect();
+    const at = legend?.width
+      ? { x: legend.left + legend.width / 2 - container.left, y: legend.top + legend.height / 2 - container.top }
+      : { x: container.width / 2, y: container.height / 2 };
+    const point = (dx: number, dy: number) => this.map.unproject([at.x + dx, at.y + dy]).toArray();
     const properties = { id: 'warm-up' };
     const features: Feature[] = [
-      { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [x, y] } },
+      { type: 'Feature', properties, geometry: { type: 'Point', coordinates: point(0, 0) } },
       {
         type: 'Feature',
         properties,
         geometry: {
           type: 'LineString',
-          coordinates: [
-            [x - d, y],
-            [x + d, y + d],
-          ],
+          coordinates: [point(-8, 0), point(8, 4)],
         },
       },
       {
@@ -167,28 +229,35 @@ export class StoryMap {
         properties,
         geometry: {
           type: 'Polygon',
-          coordinates: [
-            [
-              [x - d, y - d],
-              [x + d, y - d],
-              [x + d, y + d],
-              [x - d, y - d],
-            ],
-          ],
+          coordinates: [[point(-8, -4), point(8, -4), point(8, 4), point(-8, -4)]],
         },
       },
     ];
     this.map.addSource(warmUpSource, { type: 'geojson', data: { type: 'FeatureCollection', features } });
     const specs = [...this.layers.flatMap((layer) => storyMapLayers(layer)), scrubLayer('scrub', warmUpSource)];
+    // Laid out all at once (one worker round trip) but not drawn: MapLibre skips a layer whose opacity is 0.
     const ids = specs.map((spec, i) => {
       const id = `${warmUpSource}/${i}`;
-      const layout = { ...('layout' in spec ? spec.layout : {}), ...(spec.type === 'symbol' ? { 'text-field': 'Warm' } : {}) };
-      const stand = { ...spec, id, source: warmUpSource, layout } as AddLayerObject & { 'source-layer'?: string };
+      const layout = {
+        ...('layout' in spec ? spec.layout : {}),
+        // Stand-ins take no room from the labels shown.
+        ...(spec.type === 'symbol' ? { 'text-field': 'Warm', 'text-allow-overlap': true, 'text-ignore-placement': true } : {}),
+      };
+      const paint = { ...('paint' in spec ? spec.paint : {}), ...faint(spec.type, 0) };
+      const stand = { ...spec, id, source: warmUpSource, layout, paint } as AddLayerObject & { 'source-layer'?: string };
       delete stand['source-layer'];
       this.map.addLayer(stand);
       return id;
     });
     await this.map.once('idle');
+    // Then drawn one per frame, each in a spare moment: a frame compiles at most a layer's programs.
+    for (const [i, id] of ids.entries()) {
+      await spareMoment();
+      const type = specs[i]!.type;
+      for (const [name, value] of Object.entries(faint(type, 0.01))) this.map.setPaintProperty(id, name as keyof AllPaintProperties, value);
+      await this.map.once('render');
+      for (const [name, value] of Object.entries(faint(type, 0))) this.map.setPaintProperty(id, name as keyof AllPaintProperties, value);
+    }
     for (const id of ids) this.map.removeLayer(id);
     this.map.removeSource(warmUpSource);
   }
@@ -222,9 +291,7 @@ export class StoryMap {
         // Its features never reach the page whole, so it has none to set emphasis or status on; visibility still applies.
         this.collections.set(layer.id, { type: 'FeatureCollection', features: [] });
       } else {
-        const response = await fetch(layer.url);
-        if (!response.ok) throw new Error(`${response.status}`);
-        const data = (await response.json()) as FeatureCollection;
+        const data = await fetchJson<FeatureCollection>(layer.url);
         this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id', maxzoom: geojsonMaxZoom });
         if (layer.kind === 'route')
           this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data), maxzoom: geojsonMaxZoom });
@@ -269,15 +336,18 @@ export class StoryMap {
     this.shown.clear();
     this.laidOut.clear();
     this.featureStates.clear();
+    this.edgeLabels.forget();
   }
 
   apply(state: ChapterMapState): void {
+    // The first chapter the map shows is where it starts, not somewhere it flies to: the static map stood there.
+    const first = !this.current;
     this.current = state;
     void this.prepare(state);
     this.applyLayers(state);
     // With reduced motion nothing is drawn by scrolling: the route appears whole at once.
     this.setScrubProgress(this.options.reducedMotion() ? 1 : 0);
-    this.moveCamera(state);
+    this.moveCamera(state, first || this.options.reducedMotion());
     // Without motion the new state is drawn now, in this frame, rather than in MapLibre's next one.
     // Either way a frame is drawn, so 'idle' follows every chapter change.
     if (this.options.reducedMotion()) this.map.redraw();
@@ -353,36 +423,59 @@ export class StoryMap {
     return distance;
   }
 
-  private moveCamera(state: ChapterMapState): void {
+  /**
+   * How long MapLibre's own flyTo would take at its default speed (its path length over
+   * zoom and distance, as in Camera.flyTo), capped: a short hop is short, a flight across
+   * the region no longer than the cap.
+   */
+  private flightDuration(center: LngLatLike, zoom: number): number {
+    const rho = 1.42;
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    const w0 = Math.max(width, height);
+    const w1 = w0 / 2 ** (zoom - this.map.getZoom());
+    const from = this.map.project(this.map.getCenter());
+    const to = this.map.project(center);
+    const u1 = Math.hypot(to.x - from.x, to.y - from.y);
+    const r = (i: 0 | 1) => {
+      const b = (w1 * w1 - w0 * w0 + (i ? -1 : 1) * rho ** 4 * u1 * u1) / (2 * (i ? w1 : w0) * rho ** 2 * u1);
+      return Math.log(Math.sqrt(b * b + 1) - b);
+    };
+    let path = (r(1) - r(0)) / rho;
+    if (u1 < 1e-6 || !Number.isFinite(path)) path = Math.abs(Math.log(w1 / w0)) / rho;
+    return Math.min(maxFlight, Math.max(minFlight, (1000 * path) / 1.2));
+  }
+
+  private moveCamera(state: ChapterMapState, instant = this.options.reducedMotion()): void {
     this.map.stop();
     const padding = this.options.padding();
-    const instant = this.options.reducedMotion();
     const { camera } = state;
-    if ('bounds' in camera) {
-      const [w, s, e, n] = camera.bounds;
-      const options = { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch };
-      if (instant)
-        this.map.jumpTo(
-          this.map.cameraForBounds(
+    const target =
+      'bounds' in camera
+        ? this.map.cameraForBounds(
             [
-              [w, s],
-              [e, n],
+              [camera.bounds[0], camera.bounds[1]],
+              [camera.bounds[2], camera.bounds[3]],
             ],
-            options,
-          ) ?? {},
-        );
-      else
-        this.map.fitBounds(
-          [
-            [w, s],
-            [e, n],
-          ],
-          { ...options, duration: 1600 },
-        );
+            { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch },
+          )
+        : undefined;
+    if (instant) {
+      if ('bounds' in camera) this.map.jumpTo(target ?? {});
+      else this.map.jumpTo({ center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, padding });
+    } else if ('bounds' in camera) {
+      const [w, s, e, n] = camera.bounds;
+      const duration =
+        target?.center !== undefined && target.zoom !== undefined ? this.flightDuration(target.center, target.zoom) : maxFlight;
+      this.map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch, duration },
+      );
     } else {
-      const options = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, padding };
-      if (instant) this.map.jumpTo(options);
-      else this.map.flyTo({ ...options, duration: 1600 });
+      const duration = this.flightDuration(camera.center, camera.zoom);
+      this.map.flyTo({ center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch, padding, duration });
     }
   }
 

@@ -9,6 +9,7 @@ import type { StoryMap } from '../map/story-map.ts';
 import type { StoryData } from '../map/story-data.ts';
 import { Scroller } from '../scroll/scroller.ts';
 import { webgl2Available } from '../map/webgl.ts';
+import { fetchJson } from '../map/fetch-json.ts';
 
 const root = document.documentElement;
 const data = JSON.parse(document.getElementById('story-data')!.textContent!) as StoryData;
@@ -168,14 +169,30 @@ function showFallback(): void {
   mapElement.dataset.visibleLayers = visibleLayers(currentChapter()).join(' ');
 }
 
+/** Starts the downloads the first view of the map needs: the basemap, and the layers of the chapter in view and the next. */
+function prefetchData(): void {
+  const index = currentChapter();
+  const wanted = new Set(data.chapters.slice(index, index + 2).flatMap((chapter) => chapter.visibleLayers));
+  for (const url of Object.values(data.basemap)) void fetchJson(url).catch(() => undefined);
+  for (const layer of data.layers) if (wanted.has(layer.id) && !layer.tiled) void fetchJson(layer.url).catch(() => undefined);
+}
+
 async function startMap(): Promise<void> {
-  if (!webgl2Available()) return showFallback();
+  // All at once: the data, the labels' face and the engine; the map is created when the last is in.
+  prefetchData();
+  const ready = Promise.all([import('../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
+  // Only then the WebGL probe: on a software GPU its first context blocks the page for a few hundred
+  // ms, which the downloads now overlap.
+  if (!webgl2Available()) {
+    ready.catch(() => undefined);
+    return showFallback();
+  }
   try {
-    await document.fonts.load('13px "Noto Sans"');
-    const { StoryMap } = await import('../map/story-map.ts');
+    const [{ StoryMap }] = await ready;
     storyMap = await StoryMap.create({
       container: mapCanvas,
       data,
+      startAt: data.chapters[currentChapter()],
       padding: cameraPadding,
       reducedMotion,
       coveredBy: () => [legend],
@@ -231,6 +248,7 @@ async function startMap(): Promise<void> {
   if (scroller.active >= 0) activate(currentChapter());
   scroller.refresh();
   chapterScroller.refresh();
+  void storyMap.warmUp();
 }
 
 // A page opened at a chapter (#id) is scrolled there before the scroll engine first looks:
@@ -265,8 +283,16 @@ function startMapOnce(): void {
   if (mapStarted) return;
   mapStarted = true;
   for (const type of readerSignals) removeEventListener(type, startMapOnce);
-  // Not before the first frame is painted: a pointer moving while the page loads must not put
-  // the engine ahead of the text (rendering can wait on the preloaded fonts; rAF waits with it).
-  requestAnimationFrame(() => setTimeout(() => void startMap()));
+  // Not before the text is painted: a pointer moving while the page loads must not put the engine
+  // ahead of it. The first contentful paint where the browser reports it (a frame can be painted
+  // while the text waits on its fonts), else the next frame.
+  const start = () => setTimeout(() => void startMap());
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return void requestAnimationFrame(start);
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntriesByName('first-contentful-paint').length) return;
+    observer.disconnect();
+    start();
+  });
+  observer.observe({ type: 'paint', buffered: true });
 }
 for (const type of readerSignals) addEventListener(type, startMapOnce, { passive: true });

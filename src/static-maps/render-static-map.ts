@@ -4,7 +4,7 @@
  * what prints, and each chapter's preview image.
  */
 import { centroid, rewind } from '@turf/turf';
-import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection } from 'geojson';
 import { escapeXml } from '../charts/bar-chart.ts';
 import type { BasemapFile } from '../geo/pipeline.ts';
@@ -44,6 +44,39 @@ function placeLabels(candidates: readonly LabelCandidate[], frameWidth: number):
     });
 }
 
+/**
+ * Drops each point of a line or ring that lies within `tolerance` pixels of the last one
+ * kept: the basemap's full detail is invisible at the size the map is drawn, and only
+ * made the first view's map heavier. A line's last point is always kept.
+ */
+function thinned(output: GeoStream, tolerance: number): GeoStream {
+  let inLine = false;
+  let last: [number, number] | undefined;
+  let pending: [number, number] | undefined;
+  return {
+    point(x, y) {
+      if (!inLine) return output.point(x, y);
+      if (last && Math.hypot(x - last[0], y - last[1]) < tolerance) return void (pending = [x, y]);
+      output.point(x, y);
+      last = [x, y];
+      pending = undefined;
+    },
+    lineStart() {
+      inLine = true;
+      last = pending = undefined;
+      output.lineStart();
+    },
+    lineEnd() {
+      if (pending) output.point(...pending);
+      inLine = false;
+      output.lineEnd();
+    },
+    polygonStart: () => output.polygonStart(),
+    polygonEnd: () => output.polygonEnd(),
+    sphere: () => output.sphere?.(),
+  };
+}
+
 /** Bounds a center/zoom camera shows on a map of the static size (Web Mercator, 512 px tiles). */
 function cameraBounds(camera: ChapterMapState['camera']): [number, number, number, number] {
   if ('bounds' in camera) return camera.bounds;
@@ -68,20 +101,30 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
       ],
     },
   };
-  const projection = geoMercator().fitExtent(
-    [
-      [40, 40],
-      [width - 40, height - 40],
-    ],
-    frame,
-  );
-  const path = geoPath(projection).digits(1);
+  const projection = geoMercator()
+    .fitExtent(
+      [
+        [40, 40],
+        [width - 40, height - 40],
+      ],
+      frame,
+    )
+    // What lies outside the frame is not drawn, so it is not sent either (a stroke's width beyond the edge).
+    .clipExtent([
+      [-4, -4],
+      [width + 4, height + 4],
+    ]);
+  const pathThinnedTo = (tolerance: number) =>
+    geoPath({ stream: (output: GeoStream) => projection.stream(thinned(output, tolerance)) }).digits(1);
+  const path = pathThinnedTo(1.2);
+  // The faint province lines (0.7 px, drawn twice where provinces meet) can lose more detail unseen.
+  const provincePath = pathThinnedTo(2.5);
   const base = (name: string) =>
     JSON.parse(basemap.find((file) => file.name === name)?.json ?? '{"type":"FeatureCollection","features":[]}') as FeatureCollection;
   // d3-geo reads rings on the sphere, where RFC 7946's counter-clockwise outer ring means
   // "everything but this polygon": reverse the winding before drawing.
-  const draw = (object: GeoPermissibleObjects) =>
-    path(rewind(object as FeatureCollection, { reverse: true }) as GeoPermissibleObjects) ?? '';
+  const draw = (object: GeoPermissibleObjects, drawPath = path) =>
+    drawPath(rewind(object as FeatureCollection, { reverse: true }) as GeoPermissibleObjects) ?? '';
 
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="${basemapColors.water}"/>`,
@@ -89,7 +132,7 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
       (f) =>
         `<path d="${draw(f)}" fill="${f.properties?.id === 'mm' ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`,
     ),
-    `<path d="${draw(base('admin1'))}" fill="none" stroke="${basemapColors.admin}" stroke-width="0.7"/>`,
+    `<path d="${draw(base('admin1'), provincePath)}" fill="none" stroke="${basemapColors.admin}" stroke-width="0.7"/>`,
     `<path d="${draw(base('rivers'))}" fill="none" stroke="${basemapColors.river}" stroke-width="1.5"/>`,
   ];
   const labels: LabelCandidate[] = [];

@@ -16,6 +16,8 @@ function instrument(): void {
     shifts: [] as [number, number, string[]][],
     longTasks: [] as { start: number; duration: number }[],
     engineRequested: Number.POSITIVE_INFINITY,
+    /** The reader's first input (the bench moves the pointer once the page has loaded). */
+    firstInput: Number.NaN,
     // Contract attribute changes, in order: [time, attribute, value].
     changes: [] as [number, string, string][],
     frames: [] as number[],
@@ -46,6 +48,10 @@ function instrument(): void {
   observe('resource', (entry) => {
     if (/\/maplibre-gl[^/]*\.m?js$/.test(entry.name)) bench.engineRequested = Math.min(bench.engineRequested, entry.startTime);
   });
+  addEventListener('pointermove', (event) => (bench.firstInput = Number.isNaN(bench.firstInput) ? event.timeStamp : bench.firstInput), {
+    capture: true,
+    passive: true,
+  });
   observe('longtask', (entry) => bench.longTasks.push({ start: entry.startTime, duration: entry.duration }));
   new MutationObserver((records) => {
     const now = performance.now();
@@ -69,6 +75,12 @@ export interface LoadFigures {
   engineRequested: number;
   /** Longest main-thread task from navigation until the first view settled. */
   loadLongestTask: number;
+  /** From navigation to the live map's first idle (the first data-map-idle="true" once it is ready). */
+  liveIdle: number;
+  /** The same, from the reader's first input (0 if the map was idle before it). */
+  liveIdleAfterInput: number;
+  /** Longest main-thread task that started before the live map was idle: what the reader waits behind. */
+  liveIdleLongestTask: number;
 }
 
 /** Waits for the map to be ready and settled on the first chapter, then reads the load figures. */
@@ -87,12 +99,16 @@ export async function measureLoad(page: Page, timeout: number): Promise<LoadFigu
       lcp: number;
       cls: number;
       shifts: [number, number, string[]][];
-      longTasks: { duration: number }[];
+      longTasks: { start: number; duration: number }[];
       changes: [number, string, string][];
       engineRequested: number;
+      firstInput: number;
     };
     const bench = (window as unknown as { __bench: Bench }).__bench;
     const ready = bench.changes.find(([, name, value]) => name === 'data-map-state' && value === 'ready');
+    const idle = bench.changes.find(([time, name, value]) => name === 'data-map-idle' && value === 'true' && ready && time >= ready[0]);
+    // The map can be idle when it becomes ready, with no attribute change after it.
+    const liveIdle = idle?.[0] ?? ready?.[0] ?? Number.NaN;
     return {
       fcp: bench.paints['first-contentful-paint'] ?? 0,
       lcp: bench.lcp,
@@ -101,6 +117,9 @@ export async function measureLoad(page: Page, timeout: number): Promise<LoadFigu
       cls: bench.cls,
       shifts: [...bench.shifts].sort((a, b) => b[1] - a[1]).slice(0, 5),
       loadLongestTask: Math.max(0, ...bench.longTasks.map((task) => task.duration)),
+      liveIdle,
+      liveIdleAfterInput: Math.max(0, liveIdle - bench.firstInput),
+      liveIdleLongestTask: Math.max(0, ...bench.longTasks.filter((task) => task.start < liveIdle).map((task) => task.duration)),
     };
   });
 }

@@ -1,14 +1,18 @@
 /**
- * Builds the REFERENCE page: the same chapters, camera and layers, written the way
- * the common scrollytelling template does it, so the story's figures have a baseline
+ * Builds the REFERENCE page: the same chapters, camera and layers, run the way the
+ * mapbox/storytelling template runs them, so the story's figures have a baseline
  * measured in the same run. What makes it "the template":
- * - a single HTML page with a config and one script;
- * - every layer and source in the style up front, so every file is fetched at load;
- * - chapters toggle layers by opacity (setPaintProperty on every layer) on enter;
- * - camera flyTo on enter; an IntersectionObserver on the steps; no lazy loading.
+ * - a page whose body is empty: one script loads the engine and the config, then builds
+ *   the chapters' text from the config and creates the map at once;
+ * - every layer and source in the style up front, with MapLibre's default GeoJSON
+ *   maxzoom, so every file is fetched and cut into tiles at every zoom from the start;
+ * - a chapter toggles its layers' opacity on enter and again on exit (onChapterEnter /
+ *   onChapterExit), with a step observer at mid-viewport (scrollama's offset 0.5);
+ * - flyTo on enter at MapLibre's default speed, no duration or cap; no lazy loading.
  * What keeps it fair: the same MapLibre build, basemap style, layer styles, data files,
- * map size (the story's sticky 60 % column) and prose, and the same contract
- * attributes (data-map-state, data-map-idle, html[data-active-chapter]) for the bench.
+ * prose, map size (the story's sticky 60 % column on a desktop, the whole screen on a
+ * phone, as the template's), and the same contract attributes (data-map-state,
+ * data-map-idle, html[data-active-chapter]) for the bench.
  */
 import { along, length } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
@@ -81,6 +85,8 @@ export async function buildReferencePage(distDir: string, outDir: string): Promi
   await mkdir(join(outDir, 'labels'), { recursive: true });
 
   const style = basemapStyle(data.basemap) as StyleSpecification;
+  // The template's sources carry no maxzoom: MapLibre's default (18) for GeoJSON.
+  for (const source of Object.values(style.sources)) if (source.type === 'geojson') delete source.maxzoom;
   const shapes: LayerSpecification[] = [];
   const labels: LayerSpecification[] = [];
   // Layer id -> [map layer id, paint property, visible value][], for the opacity toggles.
@@ -114,7 +120,12 @@ export async function buildReferencePage(distDir: string, outDir: string): Promi
 
   const config = {
     style,
-    chapters: data.chapters.map((chapter) => ({ id: chapter.id, camera: chapter.camera, layers: chapter.visibleLayers })),
+    chapters: data.chapters.map((chapter) => ({
+      id: chapter.id,
+      camera: chapter.camera,
+      layers: chapter.visibleLayers,
+      description: prose.get(chapter.id) ?? '',
+    })),
     toggles,
   };
   await writeCompressed(join(outDir, 'config.js'), `export const config = ${JSON.stringify(config)};\n`);
@@ -129,12 +140,6 @@ export async function buildReferencePage(distDir: string, outDir: string): Promi
   // Labels need the same face the story's map uses (Noto Sans, drawn locally since the style has no glyphs URL).
   const notoSansFile = (await readdir(join(distDir, '_astro'))).find((name) => /^noto-sans-400\.[\w-]+\.woff2$/.test(name));
   const notoSans = notoSansFile && `/_astro/${notoSansFile}`;
-  const steps = data.chapters
-    .map(
-      (chapter) =>
-        `<section class="step" id="${chapter.id}" data-step="${chapter.id}"><div class="card">${prose.get(chapter.id) ?? ''}</div></section>`,
-    )
-    .join('\n');
   await writeCompressed(
     join(outDir, 'index.html'),
     `<!doctype html>
@@ -149,18 +154,21 @@ export async function buildReferencePage(distDir: string, outDir: string): Promi
 ${notoSans ? `@font-face { font-family: 'Noto Sans'; src: url(${notoSans}) format('woff2'); font-weight: 400; }` : ''}
 body { margin: 0; font: 1.15rem/1.55 Georgia, serif; color: #1f1f1f; background: #fff; }
 #map { position: fixed; top: 0; right: 0; width: 60%; height: 100vh; background: #dbe6ee; }
-#story { width: 40%; }
+#story { position: relative; width: 40%; }
 .step { min-height: 100vh; padding: 18vh 1.5rem 10vh 3.5rem; box-sizing: border-box; }
-.card { max-width: 34rem; opacity: 0.55; transition: opacity 0.3s; }
+.card { max-width: 34rem; opacity: 0.55; transition: opacity 0.3s; background: #fff; }
 .step.active .card { opacity: 1; }
+@media (max-width: 750px) {
+  #map { width: 100%; }
+  #story { width: 100%; }
+  .step { padding: 60vh 5vw 10vh; }
+}
 </style>
+<script type="module" src="${referencePrefix}reference.js"></script>
 </head>
 <body>
 <div id="map" data-story-map data-map-state="loading"></div>
-<main id="story">
-${steps}
-</main>
-<script type="module" src="${referencePrefix}reference.js"></script>
+<main id="story"></main>
 </body>
 </html>
 `,
@@ -172,25 +180,42 @@ const referenceScript = `import { Map, setWorkerUrl } from './maplibre-gl.mjs';
 import { config } from './config.js';
 
 setWorkerUrl(new URL('./maplibre-gl-worker.mjs', import.meta.url).href);
+// As the template: the engine is loaded, then the chapters' text is built from the config.
+const story = document.getElementById('story');
+for (const chapter of config.chapters) {
+  const step = Object.assign(document.createElement('section'), { className: 'step', id: chapter.id });
+  step.innerHTML = '<div class="card">' + chapter.description + '</div>';
+  story.append(step);
+}
 // Map labels are drawn with the page's Noto Sans (the style has no glyphs URL): load it first, as the story does.
 await document.fonts.load('13px "Noto Sans"');
 const mapElement = document.getElementById('map');
-const map = new Map({ container: mapElement, style: config.style, bounds: [88, 9, 102, 28], interactive: false, fadeDuration: 0 });
 const padding = { top: 56, right: 56, bottom: 56, left: 56 };
+const boundsOf = (camera) => [[camera.bounds[0], camera.bounds[1]], [camera.bounds[2], camera.bounds[3]]];
+const first = config.chapters[0].camera;
+const map = new Map({
+  container: mapElement,
+  style: config.style,
+  ...(first.bounds ? { bounds: boundsOf(first), fitBoundsOptions: { padding, maxZoom: first.maxZoom } } : { center: first.center, zoom: first.zoom }),
+  interactive: false,
+  fadeDuration: 0,
+});
+
+function setLayers(chapter, visible) {
+  for (const layerId of chapter.layers)
+    for (const [mapLayerId, property, value] of config.toggles[layerId] ?? []) map.setPaintProperty(mapLayerId, property, visible ? value : 0);
+}
 
 function enter(index) {
   const chapter = config.chapters[index];
   document.documentElement.dataset.activeChapter = chapter.id;
-  document.querySelectorAll('.step').forEach((step, i) => step.classList.toggle('active', i === index));
-  for (const [layerId, toggles] of Object.entries(config.toggles)) {
-    const visible = chapter.layers.includes(layerId);
-    for (const [mapLayerId, property, value] of toggles) map.setPaintProperty(mapLayerId, property, visible ? value : 0);
-  }
+  setLayers(chapter, true);
   const { camera } = chapter;
+  // The template's config holds a center and zoom per chapter; this story's bounds resolve to one here.
   const target = camera.bounds
-    ? map.cameraForBounds([[camera.bounds[0], camera.bounds[1]], [camera.bounds[2], camera.bounds[3]]], { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch })
+    ? map.cameraForBounds(boundsOf(camera), { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch })
     : { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
-  map.flyTo({ ...target, padding, duration: 1600 });
+  map.flyTo(target);
 }
 
 map.on('movestart', () => (mapElement.dataset.mapIdle = 'false'));
@@ -198,9 +223,21 @@ map.on('idle', () => (mapElement.dataset.mapIdle = 'true'));
 map.on('load', () => {
   mapElement.dataset.mapState = 'ready';
   const steps = [...document.querySelectorAll('.step')];
-  // A step is entered when it crosses the middle of the viewport, as scrollama's offset 0.5.
+  // A step is entered when it crosses the middle of the viewport (scrollama's offset 0.5); exits first,
+  // so a layer shared by the chapter left and the one entered stays on.
   const observer = new IntersectionObserver(
-    (entries) => entries.forEach((entry) => entry.isIntersecting && enter(steps.indexOf(entry.target))),
+    (entries) => {
+      for (const entry of entries)
+        if (!entry.isIntersecting && entry.target.classList.contains('active')) {
+          entry.target.classList.remove('active');
+          setLayers(config.chapters[steps.indexOf(entry.target)], false);
+        }
+      for (const entry of entries)
+        if (entry.isIntersecting) {
+          entry.target.classList.add('active');
+          enter(steps.indexOf(entry.target));
+        }
+    },
     { rootMargin: '-50% 0px -50% 0px' },
   );
   steps.forEach((step) => observer.observe(step));
