@@ -10,21 +10,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { contentTypes } from '../support/content-types.ts';
 
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-};
 const compressible = /^(text\/|application\/(json|geo\+json|xml)|image\/svg)/;
 
 export interface StaticServer {
@@ -58,7 +45,7 @@ export async function startServer(mounts: Record<string, string>): Promise<Stati
       if (!(await isFile(path))) path = join(path, 'index.html');
       if (!(await isFile(path))) throw Object.assign(new Error('not found'), { status: 404 });
 
-      const type = types[extname(path)] ?? 'application/octet-stream';
+      const type = contentTypes[extname(path)] ?? 'application/octet-stream';
       const accepted = String(request.headers['accept-encoding'] ?? '');
       // Each load uses a fresh browser context, so caching only matters within a load (MapLibre's workers share one fetch).
       const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'max-age=600', vary: 'Accept-Encoding' };

@@ -120,6 +120,15 @@ async function scrollHostToChapter(page: Page, frame: Frame, id: string): Promis
   }, chapterTop);
 }
 
+/** Scrolls the host page to a chapter and waits until the story inside the frame shows it. */
+async function hostScrollsTo(page: Page, frame: Frame, chapter: { id: string; visibleLayers: readonly string[] }): Promise<void> {
+  await scrollHostToChapter(page, frame, chapter.id);
+  await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapter.id);
+  await expect
+    .poll(async () => (await frame.locator('[data-story-map]').getAttribute('data-visible-layers'))?.split(' ').sort())
+    .toEqual([...chapter.visibleLayers].sort());
+}
+
 test.describe('embedding the story in another site', () => {
   test('the loader sizes the frame to the story, and scrolling the host walks every chapter with the map pinned', async ({ page }) => {
     const seen = await watch(page);
@@ -146,11 +155,7 @@ test.describe('embedding the story in another site', () => {
     const { chapters } = await frameStoryData(frame);
     const map = frame.locator('[data-story-map]');
     for (const chapter of chapters) {
-      await scrollHostToChapter(page, frame, chapter.id);
-      await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapter.id);
-      await expect
-        .poll(async () => (await map.getAttribute('data-visible-layers'))?.split(' ').sort())
-        .toEqual([...chapter.visibleLayers].sort());
+      await hostScrollsTo(page, frame, chapter);
       // Pinned: the map fills the host's viewport below the chapter bar, wherever the host has scrolled.
       const stage = (await page.locator('#embed iframe').boundingBox())!;
       const stageTop = stage.y + (await map.evaluate((element) => element.getBoundingClientRect().top));
@@ -200,11 +205,7 @@ test.describe('embedding the story in another site', () => {
     await page.mouse.move(20, 20);
     await expect(map).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
     for (const chapter of chapters.slice(0, 4)) {
-      await scrollHostToChapter(page, frame, chapter.id);
-      await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapter.id);
-      await expect
-        .poll(async () => (await map.getAttribute('data-visible-layers'))?.split(' ').sort())
-        .toEqual([...chapter.visibleLayers].sort());
+      await hostScrollsTo(page, frame, chapter);
       const stage = (await page.locator('#embed iframe').boundingBox())!;
       await expect
         .poll(async () => Math.abs(stage.y + (await map.evaluate((element) => element.getBoundingClientRect().top)) - 48), {

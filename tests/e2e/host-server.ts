@@ -11,21 +11,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHeadersFile } from '../../src/embed/static-headers.ts';
+import { contentTypes } from '../support/content-types.ts';
 
 const dist = join(import.meta.dirname, '../../dist');
 const pymFile = join(import.meta.dirname, '../../node_modules/pym.js/dist/pym.v1.js');
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
 
 const rogueFrame = `<!doctype html><title>rogue</title><script>
   setInterval(() => parent.postMessage({ type: 'story:height', height: 99999 }, '*'), 50);

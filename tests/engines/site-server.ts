@@ -9,22 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { contentTypes } from '../support/content-types.ts';
 
 const dist = join(import.meta.dirname, '../../dist');
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.pbf': 'application/x-protobuf',
-};
 
 // Runs before the page's own scripts. Resource Timing sees what the document fetches
 // (scripts, styles, fonts, images, fetch/XHR), including requests that failed.
