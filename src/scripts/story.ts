@@ -285,14 +285,23 @@ function startMapOnce(): void {
   for (const type of readerSignals) removeEventListener(type, startMapOnce);
   // Not before the text is painted: a pointer moving while the page loads must not put the engine
   // ahead of it. The first contentful paint where the browser reports it (a frame can be painted
-  // while the text waits on its fonts), else the next frame.
-  const start = () => setTimeout(() => void startMap());
-  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return void requestAnimationFrame(start);
-  const observer = new PerformanceObserver((list) => {
-    if (!list.getEntriesByName('first-contentful-paint').length) return;
-    observer.disconnect();
-    start();
-  });
-  observer.observe({ type: 'paint', buffered: true });
+  // while the text waits on its fonts); else, or if it never comes (seen in Firefox for a page
+  // opened at a fragment), the first frame after the load event.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    setTimeout(() => void startMap());
+  };
+  const afterLoad = () => requestAnimationFrame(() => requestAnimationFrame(start));
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
+  const observer = PerformanceObserver.supportedEntryTypes?.includes('paint')
+    ? new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) start();
+      })
+    : undefined;
+  observer?.observe({ type: 'paint', buffered: true });
 }
 for (const type of readerSignals) addEventListener(type, startMapOnce, { passive: true });

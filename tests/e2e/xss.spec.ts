@@ -171,10 +171,12 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
     // Saved as Windows editors save: a byte-order mark and CRLF line ends. Astro and geo:check must both accept it.
     edit(windowsChapter.file, (text) => `\uFEFF${text.replace(/\n/g, '\r\n')}`);
     edit('src/data/sources.json', (text) => {
-      const sources = JSON.parse(text) as { id: string; name: string; url?: string }[];
+      const sources = JSON.parse(text) as { id: string; name: string; url?: string; notLinked?: string }[];
       const nikkei = sources.find((source) => source.id === 'nikkei-asia')!;
       nikkei.name = `<img src=x onerror="window.${marker}=1">Nikkei Asia`;
-      nikkei.url = `https://asia.nikkei.com/?q="><script>window.${marker}=1</script>`;
+      // A source has a link or says why not: this one gets a hostile link instead.
+      delete nikkei.notLinked;
+      nikkei.url = `https://asia.nikkei.com/report?q="><script>window.${marker}=1</script>`;
       return JSON.stringify(sources, null, 2);
     });
     edit('geo/layers/copper-mines.meta.json', (text) => {
@@ -222,7 +224,8 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
     const section = page.locator(`#${windowsChapter.id}`);
     await expect(section.locator('h2')).toHaveText(String(frontmatter.title));
     // Every prose paragraph is there (the section adds its source line and captions on top).
-    const paragraphs = content.split(/\r?\n\r?\n/).filter((block) => block.trim() !== '').length;
+    // Step markers (<!-- step: name -->) are blocks of their own that print nothing.
+    const paragraphs = content.split(/\r?\n\r?\n/).filter((block) => block.trim() !== '' && !block.trim().startsWith('<!--')).length;
     expect(await section.locator('p').count()).toBeGreaterThanOrEqual(paragraphs);
     await expect(section).not.toContainText('---');
   });
@@ -256,11 +259,11 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
   for (const [file, field, change] of [
     [
       'src/data/sources.json',
-      'source "nikkei-asia": "url"',
+      'source "nikkei-asia" field "url"',
       (text: string) =>
         JSON.stringify(
-          (JSON.parse(text) as { id: string; url?: string }[]).map((s) =>
-            s.id === 'nikkei-asia' ? { ...s, url: 'javascript:window.__xss=1' } : s,
+          (JSON.parse(text) as { id: string; url?: string; notLinked?: string }[]).map((s) =>
+            s.id === 'nikkei-asia' ? { ...s, url: 'javascript:window.__xss=1', notLinked: undefined } : s,
           ),
         ),
     ],
