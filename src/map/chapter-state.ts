@@ -1,4 +1,5 @@
 import type { Chapter } from '../content/chapter-schema.ts';
+import { storyConfig } from '../content/story-config.ts';
 import { boundsOf, findFeature, lengthKm } from '../geo/facts.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
 import type { ChapterMapState, CrossingStatus, ResolvedCamera } from './story-data.ts';
@@ -28,8 +29,8 @@ export function controlAt(control: readonly ControlEntry[], date: string): strin
   return label;
 }
 
-/** The date a chapter without `asOf` shows: the story's present. */
-export const storyPresent = '2025-09-30';
+/** The date a chapter without `asOf` shows: the story's present (`asOf` in the story configuration). */
+export const storyPresent = storyConfig.asOf;
 
 function resolveCamera(camera: Chapter['camera'], layers: readonly PublishedLayer[]): ResolvedCamera {
   const { bearing, pitch } = camera;

@@ -1,6 +1,6 @@
 /**
  * One switch from a layer's kind to the MapLibre layers that draw it: the single
- * place to add a new kind. Emphasis and crossing status arrive as feature-state, so
+ * place to add a new kind. Emphasis and timeline status arrive as feature-state, so
  * a chapter change only flips state, never re-adds sources or re-parses data.
  */
 import type {
@@ -74,8 +74,8 @@ export const routeLabelSource = (layerId: string) => `${layerId}--label-points`;
 
 /**
  * Where a label may sit, tried in order (offsets in ems). A point's name goes below its marker,
- * else above it (above is kept for a crossing's status); from zoom 5, where near neighbours (the
- * two Monywa mines, the crossings) sit a few label heights apart, also beside it. At smaller
+ * else above it (above is kept for a timeline status); from zoom 5, where near neighbours (two
+ * mines of one district, a row of border posts) sit a few label heights apart, also beside it. At smaller
  * zooms a name beside a point near the frame's edge would run off it: MapLibre keeps labels
  * apart but not inside the canvas, and keeps the side a label took while the camera flew.
  * A route's name goes in a corner off its midpoint, beside the line rather than over it; west
@@ -205,7 +205,7 @@ function styleLayers(layer: StoryLayerInfo): AddLayerObject[] {
       ];
     case 'point': {
       const ring = layer.marker === 'ring';
-      // Closed crossings are hollow and restricted ones half-toned, so status never rests on colour alone.
+      // Closed points (a timeline's status) are hollow and restricted ones half-toned, so status never rests on colour alone.
       const fill: ExpressionSpecification = [
         'case',
         status('closed'),

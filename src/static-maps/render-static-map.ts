@@ -87,7 +87,7 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
     `<rect width="${width}" height="${height}" fill="${basemapColors.water}"/>`,
     ...base('countries').features.map(
       (f) =>
-        `<path d="${draw(f)}" fill="${f.properties?.id === 'mm' ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`,
+        `<path d="${draw(f)}" fill="${f.properties?.home === true ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`,
     ),
     `<path d="${draw(base('admin1'))}" fill="none" stroke="${basemapColors.admin}" stroke-width="0.7"/>`,
     `<path d="${draw(base('rivers'))}" fill="none" stroke="${basemapColors.river}" stroke-width="1.5"/>`,
