@@ -5,7 +5,7 @@
  * subset holds the labels' characters too (src/integrations/subset-fonts.ts reads the data files).
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { labelFont } from './layer-registry.ts';
+import { labelFont } from '../layer-kinds/style-helpers.ts';
 
 export const basemapColors = {
   water: '#dbe6ee',
