@@ -71,6 +71,8 @@ export const layerMetaSchema = z
     approximateNote: readerText(1).optional(),
     /** How the layer is drawn. */
     style: layerStyleSchema,
+    /** Where the layer draws among the story's layers: lower first (underneath); equal orders draw in file-name order. */
+    drawOrder: z.number().int().min(-100).max(100).default(0),
     /** Feature properties that may be shown to readers; every other property is dropped at build time. */
     readerProperties: z.array(z.string()).default(['name']),
     /** Coordinate precision kept in the published file (decimal places, at most 6). */

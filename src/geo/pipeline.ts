@@ -38,6 +38,8 @@ export function buildStoryGeo(projectRoot: string): StoryGeo {
     );
   problems.push(...layers.flatMap(budgetProblems));
   if (problems.some((p) => p.severity === 'error')) throw new GeoInputError(problems);
+  // Draw order is the layers' `drawOrder`, lowest first; equal orders keep file-name order (the sort is stable).
+  layers.sort((a, b) => a.meta.drawOrder - b.meta.drawOrder);
   return { layers, basemap: loadBasemap(projectRoot), warnings: problems };
 }
 
