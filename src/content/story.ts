@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { basemapUrl, layerUrl, tilesUrl } from '../geo/catalog.ts';
 import { storyGeo } from '../geo/pipeline.ts';
-import { chapterMapState } from '../map/chapter-state.ts';
+import { chapterMapState } from './chapter-state.ts';
 import type { ChapterMapState, StoryData } from '../map/story-data.ts';
 import { storyConfig } from './story-config.ts';
 

@@ -1,8 +1,8 @@
-import type { Chapter } from '../content/chapter-schema.ts';
-import { storyConfig } from '../content/story-config.ts';
+import type { Chapter } from './chapter-schema.ts';
+import { storyConfig } from './story-config.ts';
 import { boundsOf, findFeature, lengthKm } from '../geo/facts.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
-import type { ChapterMapState, CrossingStatus, ResolvedCamera } from './story-data.ts';
+import type { ChapterMapState, CrossingStatus, ResolvedCamera } from '../map/story-data.ts';
 
 interface TimelineEntry {
   from: string;
