@@ -149,4 +149,3 @@ export function chapterSchema(layers: LayerIndex, story: Pick<StoryConfig, 'part
 }
 
 export type Chapter = z.infer<ReturnType<typeof chapterSchema>>;
-export type ChapterCamera = Chapter['camera'];

@@ -62,7 +62,7 @@ describe('a heatmap layer, a kind the story does not use', () => {
         ],
       };
       writeFileSync(file, JSON.stringify(collection, null, 2));
-      expect(() => buildStoryGeo(root)).toThrowError(GeoInputError);
+      expect(() => buildStoryGeo(root)).toThrow(GeoInputError);
       const problems = (() => {
         try {
           buildStoryGeo(root);
@@ -120,12 +120,12 @@ describe('a heatmap layer, a kind the story does not use', () => {
 
 describe('the registry of kinds', () => {
   it('throws for a kind no module declares, naming the kinds there are', () => {
-    expect(() => layerKind('hexbin')).toThrowError('unknown layer kind "hexbin" (kinds are region, area, point, route, heatmap)');
-    expect(() => storyMapLayers(storyLayer('hexbin' as 'point'))).toThrowError('unknown layer kind "hexbin"');
+    expect(() => layerKind('hexbin')).toThrow('unknown layer kind "hexbin" (kinds are region, area, point, route, heatmap)');
+    expect(() => storyMapLayers(storyLayer('hexbin' as 'point'))).toThrow('unknown layer kind "hexbin"');
   });
 
   it('throws for a style layer the map cannot show and hide, rather than leaving it always visible', () => {
-    expect(() => togglePaint({ id: 'x--relief', type: 'hillshade', source: 'x' }, false)).toThrowError(
+    expect(() => togglePaint({ id: 'x--relief', type: 'hillshade', source: 'x' }, false)).toThrow(
       'style layer "x--relief" is a hillshade layer, which the map cannot show and hide',
     );
   });

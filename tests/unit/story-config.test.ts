@@ -10,14 +10,14 @@ const { charts: _charts, ...rest } = storyConfig;
 describe('the story configuration', () => {
   it('rejects a configuration with a missing field, a stray field and a reversed region, naming each', () => {
     const broken = { ...rest, title: undefined, colour: 'red', region: { west: 10, south: 0, east: 5, north: 1 } };
-    expect(() => parseStoryConfig(broken, 'story.config.json')).toThrowError(
+    expect(() => parseStoryConfig(broken, 'story.config.json')).toThrow(
       /problem\(s\)[\s\S]*story\.config\.json: is missing the field "title"[\s\S]*west must be less than east[\s\S]*"colour"/,
     );
   });
 
   it('rejects a part or a chart declared twice', () => {
     const part = storyConfig.parts[0]!;
-    expect(() => parseStoryConfig({ ...storyConfig, parts: [part, part] })).toThrowError(`part "${part.id}" is declared twice`);
+    expect(() => parseStoryConfig({ ...storyConfig, parts: [part, part] })).toThrow(`part "${part.id}" is declared twice`);
   });
 
   it('gives chapters its parts and charts, and names the nearest declared one for a typo', () => {
@@ -72,7 +72,7 @@ describe('a chart declared as data', () => {
 
   it('refuses an unknown token or a bar that does not exist, naming the token', () => {
     const chart: ChartConfig = { ...first, title: 'Output {{median x}}' };
-    expect(() => chartSpec(chart)).toThrowError('{{median x}}: unknown chart token');
-    expect(() => chartSpec({ ...first, note: '{{bar 9 100}}' })).toThrowError('{{bar 9 100}}');
+    expect(() => chartSpec(chart)).toThrow('{{median x}}: unknown chart token');
+    expect(() => chartSpec({ ...first, note: '{{bar 9 100}}' })).toThrow('{{bar 9 100}}');
   });
 });
