@@ -5,6 +5,7 @@
  * live map's density does. It names no feature and has no emphasis or status.
  */
 import type { LayerKindModule } from './kind-module.ts';
+import { heatmapSwatch } from './heatmap-swatch.ts';
 
 /** `#rrggbb` at the given opacity, for the heatmap's colour ramp. */
 function rgba(hex: string, alpha: number): string {
@@ -39,9 +40,7 @@ export const heatmap: LayerKindModule = {
       },
     ];
   },
-  swatch({ color }) {
-    return { tag: 'circle', attributes: { cx: '12', cy: '8', r: '6', fill: color, 'fill-opacity': '0.45', stroke: 'none' } };
-  },
+  swatch: heatmapSwatch,
   drawStatic({ feature, style, project }) {
     const [x, y] = project(feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0]);
     return { svg: `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="14" fill="${style.color}" fill-opacity="0.2"/>` };

@@ -4,6 +4,7 @@
  */
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { LayerKindModule, ToggledLayer } from './kind-module.ts';
+import { pointSwatch } from './point-swatch.ts';
 import { halo, highlighted, keepClear, label, labelFont, status } from './style-helpers.ts';
 
 export const point: LayerKindModule = {
@@ -59,12 +60,7 @@ export const point: LayerKindModule = {
       keepClear(layer),
     ];
   },
-  swatch({ color, marker }) {
-    return {
-      tag: 'circle',
-      attributes: { cx: '12', cy: '8', r: '5', fill: marker === 'ring' ? '#fff' : color, stroke: color, 'stroke-width': '2' },
-    };
-  },
+  swatch: pointSwatch,
   drawStatic({ feature, style, emphasis, status: state, project }) {
     const { color, marker, labelProperty } = style;
     const [x, y] = project(feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0]);

@@ -2,7 +2,8 @@
  * What the two polygon kinds share: a translucent fill whose emphasis lives in its colour,
  * an outline, and on the static map who held the area at the chapter's date.
  */
-import type { LayerKindModule, StaticFeature, SwatchStyle } from './kind-module.ts';
+import type { LayerKindModule, StaticFeature } from './kind-module.ts';
+import { polygonSwatch } from './polygon-swatch.ts';
 import { highlighted, label, translucent } from './style-helpers.ts';
 import type { StoryLayerInfo } from '../map/story-data.ts';
 
@@ -37,23 +38,7 @@ export function polygonKind(look: PolygonLook): LayerKindModule {
         ...label(layer),
       ];
     },
-    swatch(style: SwatchStyle) {
-      const { color } = style;
-      return {
-        tag: 'rect',
-        attributes: {
-          x: '3',
-          y: '2',
-          width: '18',
-          height: '12',
-          fill: color,
-          'fill-opacity': '0.25',
-          stroke: color,
-          'stroke-width': '1.5',
-          ...(look.alwaysDashed || style.dashed ? { 'stroke-dasharray': '3 2' } : {}),
-        },
-      };
-    },
+    swatch: polygonSwatch(look.alwaysDashed),
     drawStatic({ feature, style, emphasis, control, path, centre }: StaticFeature) {
       const dash = style.dashed || look.alwaysDashed ? ' stroke-dasharray="6 4"' : '';
       const svg = `<path d="${path(feature)}" fill="${style.color}" fill-opacity="${emphasis ? 0.3 : 0.16}" stroke="${style.color}" stroke-width="${1.5 * (emphasis ? 1.6 : 1)}"${dash}/>`;

@@ -1,5 +1,6 @@
 /** `route`: lines on a white casing, named at their midpoint with their length. */
 import type { LayerKindModule } from './kind-module.ts';
+import { routeSwatch } from './route-swatch.ts';
 import { highlighted, label } from './style-helpers.ts';
 
 export const route: LayerKindModule = {
@@ -25,20 +26,7 @@ export const route: LayerKindModule = {
       ...label(layer),
     ];
   },
-  swatch({ color, dashed }) {
-    return {
-      tag: 'line',
-      attributes: {
-        x1: '2',
-        y1: '8',
-        x2: '22',
-        y2: '8',
-        stroke: color,
-        'stroke-width': '3',
-        ...(dashed ? { 'stroke-dasharray': '5 3' } : {}),
-      },
-    };
-  },
+  swatch: routeSwatch,
   drawStatic({ feature, style, emphasis, control, path, centre }) {
     const dash = style.dashed ? ' stroke-dasharray="6 4"' : '';
     const svg = `<path d="${path(feature)}" fill="none" stroke="${style.color}" stroke-width="${2.5 * (emphasis ? 1.6 : 1)}"${dash}/>`;
