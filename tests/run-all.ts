@@ -1,7 +1,8 @@
 /**
- * `npm test`: builds the site, runs the unit and geometry suite (Vitest), the browser
- * suite (Playwright in real Chromium) and the same story contract in Firefox and WebKitGTK
- * (tests/engines), then prints one closing line that sums them: "N passed, N failed".
+ * `npm test`: runs the static checks (lint, format, unused code, types, stage boundaries;
+ * each counts as one test), builds the site, runs the unit and geometry suite (Vitest), the
+ * browser suite (Playwright in real Chromium) and the same story contract in Firefox and
+ * WebKitGTK (tests/engines), then prints one closing line that sums them: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,8 @@ const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   spawnSync(command, args, { stdio: 'inherit', shell: false, env }).status ?? 1;
 
 rmSync('test-results', { recursive: true, force: true });
+// Static checks first: they take seconds, and each is one test in the total.
+const staticChecks = ['lint', 'format:check', 'knip', 'check', 'lint:deps'].map((script) => run('npm', ['run', '--silent', script]));
 if (run('sh', ['tests/support/ensure-chromium.sh']) !== 0) process.exit(1);
 if (run('sh', ['tests/support/ensure-engines.sh']) !== 0) process.exit(1);
 if (run('npm', ['run', 'build']) !== 0) {
@@ -26,16 +29,29 @@ const enginesStatus = process.env.DISPLAY
   ? run('npx', engines, enginesEnv)
   : run('xvfb-run', ['--auto-servernum', '--server-args=-screen 0 1920x1080x24 -noreset', 'npx', ...engines], enginesEnv);
 
-function counts(file: string, read: (report: any) => { passed: number; failed: number }) {
-  return existsSync(file) ? read(JSON.parse(readFileSync(file, 'utf8'))) : { passed: 0, failed: 1 };
+interface Counts {
+  passed: number;
+  failed: number;
 }
-const vitestCounts = (r: any) => ({ passed: r.numPassedTests, failed: r.numFailedTests });
+function counts<Report>(file: string, read: (report: Report) => Counts): Counts {
+  return existsSync(file) ? read(JSON.parse(readFileSync(file, 'utf8')) as Report) : { passed: 0, failed: 1 };
+}
+const vitestCounts = (r: { numPassedTests: number; numFailedTests: number }) => ({ passed: r.numPassedTests, failed: r.numFailedTests });
 const suites = [
+  {
+    name: 'static checks',
+    status: 0,
+    passed: staticChecks.filter((status) => status === 0).length,
+    failed: staticChecks.filter((status) => status !== 0).length,
+  },
   { name: 'unit', status: unitStatus, ...counts('test-results/unit.json', vitestCounts) },
   {
     name: 'Chromium',
     status: e2eStatus,
-    ...counts('test-results/e2e.json', (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky })),
+    ...counts('test-results/e2e.json', (r: { stats: { expected: number; unexpected: number; flaky: number } }) => ({
+      passed: r.stats.expected,
+      failed: r.stats.unexpected + r.stats.flaky,
+    })),
   },
   { name: 'Firefox and WebKit', status: enginesStatus, ...counts('test-results/engines.json', vitestCounts) },
 ];

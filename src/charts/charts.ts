@@ -1,10 +1,17 @@
 /**
- * The story's charts, each built from src/data/figures.json so a number is never
- * typed twice. A value not reported but derived from reported ones says so.
+ * The story's charts, declared as data in the story configuration and built from
+ * src/data/figures.json, so a number is never typed twice. A bar not reported but
+ * derived from reported figures (a product or a quotient) is drawn as derived.
+ *
+ * Chart text may hold tokens: `{{figure id}}` (the figure as prose prints it, hedge
+ * included), `{{value id}}` (the number alone), `{{change id}}` ("down 30%"),
+ * `{{period id}}`, `{{source id}}`, and `{{bar N roundTo}}` (bar N's value rounded to
+ * the nearest roundTo, in the unit of the first figure it is computed from).
  */
-import { figureById, formatChange, formatFigure, formatValue } from '../data/figures.ts';
+import { storyConfig } from '../content/story-config.ts';
+import type { BarValue, ChartConfig } from '../content/story-config-schema.ts';
+import { figureById, formatChange, formatFigure, formatValue, type Figure } from '../data/figures.ts';
 import { barChartSvg, type Bar } from './bar-chart.ts';
-import type { ChartId } from './chart-ids.ts';
 
 export interface ChartSpec {
   title: string;
@@ -16,136 +23,80 @@ export interface ChartSpec {
   note?: string;
 }
 
-const tonnes = (value: number) => formatValue({ value, unit: 't rare earths' });
-
-function chartSpec(id: ChartId): ChartSpec {
-  switch (id) {
-    case 'sagaing-revenue': {
-      const total = figureById('sagaing_mines_revenue_fy2020_21');
-      const share = figureById('letpadaung_share_of_sagaing_revenue');
-      return {
-        title: `Junta revenue from three Sagaing mines, ${total.period}`,
-        bars: [
-          { label: 'All three mines', value: total.value, valueLabel: formatFigure(total), tone: 'copper' },
-          {
-            label: 'Letpadaung',
-            value: total.value * share.value,
-            valueLabel: `${formatValue(share)} of it (Observer Net)`,
-            tone: 'copper',
-            derived: true,
-          },
-        ],
-        summary: `The junta earned ${formatFigure(total)} from three mines in Sagaing Region in ${total.period}, according to Publish What You Pay Australia; ${formatValue(share)} of it came from Letpadaung, according to Observer Net.`,
-        source: total.source,
-      };
-    }
-    case 'china-investment': {
-      const investment = figureById('china_investment_since_feb_2021');
-      return {
-        title: 'Chinese investment approved in Myanmar since the February 2021 coup',
-        bars: [
-          {
-            label: 'China (2nd, after Singapore)',
-            value: investment.value,
-            valueLabel: `${formatFigure(investment)} approved`,
-            tone: 'neutral',
-          },
-        ],
-        summary: `Myanmar approved ${formatFigure(investment)} of Chinese investment after February 2021, second only to Singapore, according to DICA's figures.`,
-        source: investment.source,
-      };
-    }
-    case 'rare-earth-output': {
-      const [before, after] = [figureById('myanmar_re_output_2014'), figureById('myanmar_re_output_2020')];
-      return {
-        title: "Myanmar's rare-earth output",
-        bars: [
-          { label: before.period!, value: before.value, valueLabel: formatFigure(before), tone: 'rare-earth' },
-          { label: after.period!, value: after.value, valueLabel: formatFigure(after), tone: 'rare-earth' },
-        ],
-        summary: `Myanmar produced ${formatFigure(before)} (tonnes of rare-earth oxide equivalent) in ${before.period} and ${formatFigure(after)} in ${after.period}.`,
-        source: 'Observer Net; tonnes of rare-earth oxide (REO) equivalent, as the USGS counts production',
-      };
-    }
-    case 'china-imports-2024': {
-      const [total, fromMyanmar, share, change] = [
-        'china_re_imports_2024',
-        'china_re_imports_from_myanmar_2024',
-        'myanmar_share_of_china_re_imports_2024',
-        'china_re_imports_2024_change',
-      ].map(figureById) as [
-        ReturnType<typeof figureById>,
-        ReturnType<typeof figureById>,
-        ReturnType<typeof figureById>,
-        ReturnType<typeof figureById>,
-      ];
-      return {
-        title: `China's rare-earth imports, 2024 (${formatChange(change)} on 2023)`,
-        bars: [
-          {
-            label: 'All sources',
-            value: total.value,
-            valueLabel: formatFigure(total),
-            tone: 'neutral',
-          },
-          {
-            label: 'From Myanmar',
-            value: fromMyanmar.value,
-            valueLabel: `${formatFigure(fromMyanmar)} (${formatValue(share)})`,
-            tone: 'rare-earth',
-          },
-        ],
-        summary: `China imported ${formatFigure(total)} of rare earths in 2024, ${formatChange(change)} on 2023; ${formatFigure(fromMyanmar)}, or ${formatValue(share)}, came from Myanmar.`,
-        source: total.source,
-      };
-    }
-    case 'heavy-vs-quota': {
-      const imports = figureById('china_mhre_imports_from_myanmar_2024');
-      const ratio = figureById('mhre_imports_vs_domestic_heavy_quota_2024');
-      const quota = imports.value / ratio.value;
-      return {
-        title: 'Medium and heavy rare earths from Myanmar vs China’s own quota, 2024',
-        bars: [
-          { label: 'Imports from Myanmar', value: imports.value, valueLabel: formatFigure(imports), tone: 'rare-earth' },
-          {
-            label: 'China’s heavy mining quota',
-            value: quota,
-            valueLabel: `about ${tonnes(Math.round(quota / 1000) * 1000)}`,
-            tone: 'muted',
-            derived: true,
-          },
-        ],
-        summary: `China took ${formatFigure(imports)} of minerals bearing medium and heavy rare earths from Myanmar in 2024, ${formatValue(ratio)} its own quota for mining heavy rare earths, according to Guotai Junan.`,
-        source: imports.source,
-        note: `Quota bar derived: ${formatFigure(imports)} ÷ ${formatValue(ratio)}.`,
-      };
-    }
-    case 'december-collapse': {
-      const year = figureById('china_re_imports_from_myanmar_2024');
-      const december = figureById('china_re_imports_from_myanmar_dec_2024');
-      const monthly = year.value / 12;
-      return {
-        title: 'Rare-earth imports from Myanmar after the border closed',
-        bars: [
-          {
-            label: '2024 monthly average',
-            value: monthly,
-            valueLabel: `about ${tonnes(Math.round(monthly / 100) * 100)}`,
-            tone: 'rare-earth',
-            derived: true,
-          },
-          { label: 'December 2024', value: december.value, valueLabel: formatFigure(december), tone: 'rare-earth' },
-        ],
-        summary: `Imports from Myanmar fell to ${formatFigure(december)} in December 2024, against a monthly average of about ${tonnes(Math.round(monthly / 100) * 100)} over the year.`,
-        source: december.source,
-        note: `Average derived: ${formatFigure(year)} over 12 months.`,
-      };
-    }
-  }
+interface Measured {
+  value: number;
+  /** The figure whose unit the value is in. */
+  unitOf: Figure;
 }
 
-/** A chart ready for the page: its spec and its SVG. */
-export function renderChart(id: ChartId) {
-  const spec = chartSpec(id);
+function measure(value: BarValue): Measured {
+  if ('figure' in value) return { value: figureById(value.figure).value, unitOf: figureById(value.figure) };
+  if ('product' in value) {
+    const [a, b] = value.product.map(figureById) as [Figure, Figure];
+    return { value: a.value * b.value, unitOf: a };
+  }
+  const [a, divisor] = value.quotient;
+  const numerator = figureById(a);
+  return { value: numerator.value / (typeof divisor === 'number' ? divisor : figureById(divisor).value), unitOf: numerator };
+}
+
+const tokenPattern = /\{\{\s*([a-z]+)\s+([^}]*?)\s*\}\}/g;
+
+function renderText(text: string, measured: readonly Measured[]): string {
+  return text.replace(tokenPattern, (token, kind: string, args: string) => {
+    const [first = '', second] = args.split(/\s+/);
+    switch (kind) {
+      case 'figure':
+        return formatFigure(figureById(first));
+      case 'value':
+        return formatValue(figureById(first));
+      case 'change':
+        return formatChange(figureById(first));
+      case 'period': {
+        const { period } = figureById(first);
+        if (period === undefined) throw new Error(`${token}: figure "${first}" has no period`);
+        return period;
+      }
+      case 'source':
+        return figureById(first).source;
+      case 'bar': {
+        const bar = measured[Number(first)];
+        const roundTo = Number(second ?? 1);
+        if (!bar || !(roundTo > 0)) throw new Error(`${token}: write {{bar <index> <round to>}} with an existing bar`);
+        return formatValue({ value: Math.round(bar.value / roundTo) * roundTo, unit: bar.unitOf.unit });
+      }
+      default:
+        throw new Error(`${token}: unknown chart token (use figure, value, change, period, source or bar)`);
+    }
+  });
+}
+
+/**
+ * A declared chart with its figures looked up and its text rendered.
+ * @example chartSpec({ id: 'x', kind: 'bar', title: 'Output', bars: [...], summary: '…', source: '{{source f}}' })
+ */
+export function chartSpec(chart: ChartConfig): ChartSpec {
+  const measured = chart.bars.map((bar) => measure(bar.value));
+  const text = (value: string) => renderText(value, measured);
+  return {
+    title: text(chart.title),
+    bars: chart.bars.map((bar, index) => ({
+      label: text(bar.label),
+      value: measured[index]!.value,
+      valueLabel: text(bar.valueLabel),
+      tone: bar.tone,
+      ...('figure' in bar.value ? {} : { derived: true }),
+    })),
+    summary: text(chart.summary),
+    source: text(chart.source),
+    ...(chart.note === undefined ? {} : { note: text(chart.note) }),
+  };
+}
+
+/** A chart ready for the page, by the id the story configuration gives it: its spec and its SVG. */
+export function renderChart(id: string) {
+  const chart = storyConfig.charts.find((c) => c.id === id);
+  if (!chart) throw new Error(`unknown chart "${id}" (charts are declared in src/content/story.config.json)`);
+  const spec = chartSpec(chart);
   return { ...spec, svg: barChartSvg(spec.bars, `chart-title-${id}`) };
 }

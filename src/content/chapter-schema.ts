@@ -9,18 +9,32 @@
  * checked by src/content/steps.ts (a misspelt or repeated one fails the build by line).
  */
 import { z } from 'zod';
-import { chartIds } from '../charts/chart-ids.ts';
 import { nearestName } from '../geo/nearest-name.ts';
+import { storyConfig } from './story-config.ts';
+import type { StoryConfig } from './story-config-schema.ts';
 
 /** Layer id -> the feature ids that layer holds. */
 export type LayerIndex = ReadonlyMap<string, readonly string[]>;
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).describe('[longitude, latitude] in degrees');
 
-export const storyParts = ['sagaing', 'kachin', 'india'] as const;
+/** An id that must be one of a list the story configuration declares (its parts, its charts). */
+const declaredId = (what: string, ids: readonly string[]) =>
+  z.string().superRefine((id, ctx) => {
+    if (ids.includes(id)) return;
+    const hint = nearestName(id, ids);
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown ${what} "${id}"${hint ? `; did you mean "${hint}"?` : ''} (${what}s are declared in src/content/story.config.json)`,
+    });
+  });
 
-/** Builds the chapter schema for the layers the geo pipeline knows about. */
-export function chapterSchema(layers: LayerIndex) {
+/**
+ * Builds the chapter schema for the layers the geo pipeline knows about and the parts and
+ * charts the story configuration declares.
+ * @example chapterSchema(new Map([['mines', ['a', 'b']]])).parse(frontmatter)
+ */
+export function chapterSchema(layers: LayerIndex, story: Pick<StoryConfig, 'parts' | 'charts'> = storyConfig) {
   const layerId = z.string().superRefine((id, ctx) => {
     if (layers.has(id)) return;
     const hint = nearestName(id, [...layers.keys()]);
@@ -84,8 +98,11 @@ export function chapterSchema(layers: LayerIndex) {
 
   return z
     .object({
-      /** Which of the three parts the chapter belongs to. */
-      part: z.enum(storyParts),
+      /** Which of the story's parts the chapter belongs to (`parts` in the story configuration). */
+      part: declaredId(
+        'part',
+        story.parts.map((part) => part.id),
+      ),
       /** Chapter heading, shown above the text and in the progress bar. */
       title: z.string().min(3),
       /** Where the map looks while this chapter is in view. */
@@ -94,7 +111,7 @@ export function chapterSchema(layers: LayerIndex) {
       layers: z.array(layerId).min(1),
       /** Features drawn emphasised, as `layer-id/feature-id`; each layer must also be in `layers`. */
       highlight: z.array(featureRef).default([]),
-      /** Date the map shows, for layers with a timeline (border crossings): YYYY-MM-DD. */
+      /** Date the map shows, for layers with a timeline: YYYY-MM-DD; without it, the story's own date. */
       asOf: z
         // YAML parsers differ: Astro's reads an unquoted date as a Date, others as a string.
         .preprocess(
@@ -102,8 +119,11 @@ export function chapterSchema(layers: LayerIndex) {
           z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD'),
         )
         .optional(),
-      /** Chart shown with the chapter (see src/charts/chart-ids.ts). */
-      chart: z.enum(chartIds).optional(),
+      /** Chart shown with the chapter (`charts` in the story configuration). */
+      chart: declaredId(
+        'chart',
+        story.charts.map((chart) => chart.id),
+      ).optional(),
       /** A route drawn progressively as the reader scrolls through the chapter. */
       scrub: featureRef.optional(),
       /** Plain-text description of what the map shows in this chapter, for screen readers and static maps. */
@@ -134,4 +154,3 @@ export function chapterSchema(layers: LayerIndex) {
 }
 
 export type Chapter = z.infer<ReturnType<typeof chapterSchema>>;
-export type ChapterCamera = Chapter['camera'];

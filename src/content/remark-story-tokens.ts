@@ -15,7 +15,7 @@ export function remarkStoryTokens() {
       try {
         node.value = replaceTokens(node.value, layers);
       } catch (error) {
-        throw new Error(`${file.path ?? 'a chapter'}: ${(error as Error).message}`);
+        throw new Error(`${file.path ?? 'a chapter'}: ${(error as Error).message}`, { cause: error });
       }
     });
   };

@@ -10,6 +10,7 @@
  * spaces at its ends before reading the scheme, so "java\tscript:" still runs.
  */
 const ignoredByBrowsers = /[\t\n\r]/g;
+// eslint-disable-next-line no-control-regex -- the control characters browsers trim are exactly what this matches
 const trimmedByBrowsers = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
 
 /** Why a URL is not allowed, in an editor's words; undefined when it is fine. */

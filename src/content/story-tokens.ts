@@ -38,7 +38,7 @@ export function replaceTokens(text: string, layers: readonly PublishedLayer[]): 
     try {
       return renderToken(kind, args.split(/\s+/), layers);
     } catch (error) {
-      throw new Error(`${token}: ${(error as Error).message}`);
+      throw new Error(`${token}: ${(error as Error).message}`, { cause: error });
     }
   });
 }

@@ -5,15 +5,14 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { basemapUrl, layerUrl, tilesUrl } from '../geo/catalog.ts';
 import { storyGeo } from '../geo/pipeline.ts';
-import { chapterMapState } from '../map/chapter-state.ts';
+import { chapterMapState } from './chapter-state.ts';
 import type { ChapterMapState, StoryData } from '../map/story-data.ts';
-import { storyParts } from './chapter-schema.ts';
+import { storyConfig } from './story-config.ts';
 
-export const partTitles: Record<(typeof storyParts)[number], { label: string; title: string }> = {
-  sagaing: { label: 'Part 1', title: 'Copper under guard in Sagaing' },
-  kachin: { label: 'Part 2', title: 'Kachin’s rare earths and the border' },
-  india: { label: 'Part 3', title: 'The United States, India and a route that may not work' },
-};
+/** Each part's label and heading by part id, as the story configuration declares them. */
+export const partTitles: Readonly<Record<string, { label: string; title: string }>> = Object.fromEntries(
+  storyConfig.parts.map(({ id, label, title }) => [id, { label, title }]),
+);
 
 export interface StoryChapter {
   entry: CollectionEntry<'chapters'>;

@@ -9,7 +9,6 @@ const parsed = figuresFileSchema.parse(figuresFile);
 
 /** Every figure the story prints, each with who reported it (src/data/figures.json). */
 export const figures: readonly Figure[] = parsed.figures;
-export const storyEvents = parsed.events;
 
 export function figureById(id: string): Figure {
   const figure = figures.find((f) => f.id === id);

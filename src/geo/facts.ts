@@ -1,9 +1,14 @@
 import { area, bbox, centroid, distance, length, lineString, pointToLineDistance, pointToPolygonDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { PublishedLayer } from './process-layer.ts';
+
+/** What the facts read of a published layer (src/geo/process-layer.ts): its id and features. Named here so processing can use the facts without a loop. */
+interface FeatureLayer {
+  id: string;
+  collection: FeatureCollection;
+}
 
 /** Finds a feature by `layer/feature` ref among published layers. */
-export function findFeature(layers: readonly PublishedLayer[], ref: string): Feature {
+export function findFeature(layers: readonly FeatureLayer[], ref: string): Feature {
   const [layerId, featureId] = ref.split('/');
   const layer = layers.find((l) => l.id === layerId);
   const feature = layer?.collection.features.find((f) => f.properties?.id === featureId);
@@ -47,14 +52,14 @@ export function distanceKm(a: Feature, b: Feature): number {
 }
 
 /** The feature of `layer` nearest to `from`, with its distance. */
-export function nearestFeature(from: Feature, layer: PublishedLayer): { feature: Feature; km: number } {
+export function nearestFeature(from: Feature, layer: FeatureLayer): { feature: Feature; km: number } {
   return layer.collection.features
     .map((feature) => ({ feature, km: distanceKm(from, feature) }))
     .reduce((best, next) => (next.km < best.km ? next : best));
 }
 
 /** Bounds [west, south, east, north] enclosing layers and/or `layer/feature` refs. */
-export function boundsOf(layers: readonly PublishedLayer[], refs: readonly string[]): [number, number, number, number] {
+export function boundsOf(layers: readonly FeatureLayer[], refs: readonly string[]): [number, number, number, number] {
   const features = refs.flatMap((ref) =>
     ref.includes('/') ? [findFeature(layers, ref)] : (layers.find((l) => l.id === ref)?.collection.features ?? []),
   );

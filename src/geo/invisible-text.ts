@@ -5,6 +5,7 @@
  * something else. Built from escapes so this file itself holds no invisible characters.
  */
 const invisible = new RegExp(
+  // eslint-disable-next-line no-control-regex -- invisible control characters are what this finds
   '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff]',
 );
 

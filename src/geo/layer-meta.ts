@@ -28,13 +28,13 @@ const readerText = (min: number) =>
         `is shown to readers but holds an editor's note ("${String(issue.input).match(internalTextPattern)?.[0]}"): move it to "derivation" or "editorNotes"`,
     });
 
-/** How a layer is drawn. One entry per kind in the map's layer registry (src/map/layer-registry.ts). */
-export const layerKinds = ['region', 'area', 'point', 'route'] as const;
+/** How a layer is drawn. Each kind has its module in src/layer-kinds/ (the registry there will not compile without it). */
+export const layerKinds = ['region', 'area', 'point', 'route', 'heatmap'] as const;
 export type LayerKind = (typeof layerKinds)[number];
 
 export const layerStyleSchema = z
   .object({
-    /** How the layer is drawn: `region` (filled polygon with an outline), `area` (soft, dashed polygon for fuzzy extents), `point` (circle markers), `route` (lines). */
+    /** How the layer is drawn: `region` (filled polygon with an outline), `area` (soft, dashed polygon for fuzzy extents), `point` (circle markers), `route` (lines), `heatmap` (the density of many points). */
     kind: z.enum(layerKinds),
     /** The one colour that carries this layer's meaning through the whole story. */
     color: hexColor,
@@ -71,6 +71,8 @@ export const layerMetaSchema = z
     approximateNote: readerText(1).optional(),
     /** How the layer is drawn. */
     style: layerStyleSchema,
+    /** Where the layer draws among the story's layers: lower first (underneath); equal orders draw in file-name order. */
+    drawOrder: z.number().int().min(-100).max(100).default(0),
     /** Feature properties that may be shown to readers; every other property is dropped at build time. */
     readerProperties: z.array(z.string()).default(['name']),
     /** Coordinate precision kept in the published file (decimal places, at most 6). */
@@ -133,3 +135,6 @@ export const featurePropertiesSchema = z
       .optional(),
   })
   .loose();
+
+/** A layer's `style`, defaults filled in. */
+export type LayerStyle = z.infer<typeof layerStyleSchema>;

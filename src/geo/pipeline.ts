@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
+import { storyConfig } from '../content/story-config.ts';
 import { loadLayers } from './load-layers.ts';
 import { processLayer, type PublishedLayer } from './process-layer.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
@@ -37,6 +38,8 @@ export function buildStoryGeo(projectRoot: string): StoryGeo {
     );
   problems.push(...layers.flatMap(budgetProblems));
   if (problems.some((p) => p.severity === 'error')) throw new GeoInputError(problems);
+  // Draw order is the layers' `drawOrder`, lowest first; equal orders keep file-name order (the sort is stable).
+  layers.sort((a, b) => a.meta.drawOrder - b.meta.drawOrder);
   return { layers, basemap: loadBasemap(projectRoot), warnings: problems };
 }
 
@@ -78,6 +81,14 @@ function basemapFile(name: string, collection: FeatureCollection): BasemapFile {
   return { name, json, hash: createHash('sha256').update(json).digest('hex').slice(0, 10) };
 }
 
+/**
+ * Flags the story's home country (`homeCountry` in the story configuration) with `home: true`,
+ * so the live and static maps tell home land from foreign land without knowing which country it is.
+ */
+function markHomeCountry(countries: FeatureCollection): void {
+  for (const feature of countries.features) if (feature.properties?.id === storyConfig.homeCountry) feature.properties.home = true;
+}
+
 function loadBasemap(projectRoot: string): BasemapFile[] {
   const dir = join(projectRoot, 'geo', 'basemap');
   if (!existsSync(dir)) return [];
@@ -87,7 +98,9 @@ function loadBasemap(projectRoot: string): BasemapFile[] {
     .map((file) => {
       // Derived files, not editors': a broken one is a failure the check's last-resort handler reports by name.
       processing.file = `geo/basemap/${file}`;
-      return basemapFile(file.replace(/\.geojson$/, ''), JSON.parse(readFileSync(join(dir, file), 'utf8')) as FeatureCollection);
+      const collection = JSON.parse(readFileSync(join(dir, file), 'utf8')) as FeatureCollection;
+      if (file === 'countries.geojson') markHomeCountry(collection);
+      return basemapFile(file.replace(/\.geojson$/, ''), collection);
     });
   const countries = files.find((file) => file.name === 'countries');
   return countries ? [...files, basemapFile('country-labels', countryLabelPoints(JSON.parse(countries.json) as FeatureCollection))] : files;

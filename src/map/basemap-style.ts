@@ -5,7 +5,7 @@
  * subset holds the labels' characters too (src/integrations/subset-fonts.ts reads the data files).
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { labelFont } from './layer-registry.ts';
+import { labelFont } from '../layer-kinds/style-helpers.ts';
 
 export const basemapColors = {
   water: '#dbe6ee',
@@ -75,7 +75,7 @@ export function basemapStyle(urls: Record<string, string>): StyleSpecification {
         id: 'land',
         type: 'fill',
         source: 'countries',
-        paint: { 'fill-color': ['case', ['==', ['get', 'id'], 'mm'], basemapColors.land, basemapColors.foreignLand] },
+        paint: { 'fill-color': ['case', ['has', 'home'], basemapColors.land, basemapColors.foreignLand] },
       },
       { id: 'admin1', type: 'line', source: 'admin1', minzoom: 4, paint: { 'line-color': basemapColors.admin, 'line-width': 0.7 } },
       {

@@ -3,7 +3,7 @@
  * titles are editor input and must never become markup).
  */
 import type { ChapterMapState, StoryLayerInfo } from './story-data.ts';
-import { swatchShape, swatchViewBox } from './swatch.ts';
+import { swatchShape, swatchViewBox } from '../layer-kinds/swatch.ts';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 

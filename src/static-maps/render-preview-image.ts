@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { escapeXml } from '../charts/bar-chart.ts';
+import { storyConfig } from '../content/story-config.ts';
 import { previewImageSize } from './preview-image.ts';
 import { staticMapSize } from './render-static-map.ts';
 
@@ -30,7 +31,10 @@ export async function renderPreviewImage(mapSvg: string, title: string): Promise
       .resize(mapWidth, height)
       .toBuffer(),
     // As the story page's kicker: capitals in the darker copper, letter-spaced.
-    textImage('<span foreground="#9a5424" letter_spacing="1800">MAP STORY · MYANMAR</span>', 'Noto Sans Bold 17'),
+    textImage(
+      `<span foreground="#9a5424" letter_spacing="1800">${escapeXml(storyConfig.kicker.toUpperCase())}</span>`,
+      'Noto Sans Bold 17',
+    ),
     textImage(`<span foreground="#1f1f1f" line_height="0.88">${escapeXml(title)}</span>`, 'Noto Sans Bold 42'),
   ]);
   const kickerHeight = (await sharp(kicker).metadata()).height;

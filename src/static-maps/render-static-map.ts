@@ -8,20 +8,14 @@ import { geoMercator, geoPath, type GeoPermissibleObjects, type GeoStream } from
 import type { Feature, FeatureCollection } from 'geojson';
 import { escapeXml } from '../charts/bar-chart.ts';
 import type { BasemapFile } from '../geo/pipeline.ts';
+import type { LabelCandidate } from '../layer-kinds/kind-module.ts';
+import { layerKind } from '../layer-kinds/registry.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
 import { basemapColors } from '../map/basemap-style.ts';
 import type { ChapterMapState } from '../map/story-data.ts';
 
 export const staticMapSize = { width: 800, height: 600 };
 const labelFontSize = 14;
-
-interface LabelCandidate {
-  /** The point labelled, in SVG units; the label sits centred below it. */
-  x: number;
-  y: number;
-  text: string;
-  emphasis: boolean;
-}
 
 /**
  * Labels as SVG text, kept whole inside the frame and clear of each other: a label that
@@ -130,48 +124,31 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
     `<rect width="${width}" height="${height}" fill="${basemapColors.water}"/>`,
     ...base('countries').features.map(
       (f) =>
-        `<path d="${draw(f)}" fill="${f.properties?.id === 'mm' ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`,
+        `<path d="${draw(f)}" fill="${f.properties?.home === true ? basemapColors.land : basemapColors.foreignLand}" stroke="${basemapColors.border}" stroke-width="1"/>`,
     ),
     `<path d="${draw(base('admin1'), provincePath)}" fill="none" stroke="${basemapColors.admin}" stroke-width="0.7"/>`,
     `<path d="${draw(base('rivers'))}" fill="none" stroke="${basemapColors.river}" stroke-width="1.5"/>`,
   ];
   const labels: LabelCandidate[] = [];
   for (const layer of layers.filter((l) => state.visibleLayers.includes(l.id))) {
-    const { color, dashed, kind, marker, labelProperty } = layer.meta.style;
+    const { style } = layer.meta;
+    const kind = layerKind(style.kind);
     const highlighted = new Set(state.highlights[layer.id] ?? []);
-    const statuses = state.statuses[layer.id] ?? {};
     for (const feature of layer.overview.features) {
       const id = String(feature.properties?.id);
-      const emphasis = highlighted.has(id);
-      if (kind === 'point') {
-        const [x, y] = projection(feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0])!;
-        const status = statuses[id];
-        const fill = status === 'closed' || marker === 'ring' ? '#fff' : status === 'restricted' ? '#bdbdbd' : color;
-        parts.push(
-          `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${emphasis ? 8 : 5.5}" fill="${fill}" stroke="${color}" stroke-width="${status === 'closed' ? 3 : 2}"/>`,
-        );
-        if (labelProperty) {
-          const text =
-            String(feature.properties?.[labelProperty] ?? '') +
-            (status && status !== 'open' ? ` (${status === 'closed' ? 'closed' : 'reopened, restricted'})` : '');
-          labels.push({ x, y, text, emphasis });
-        }
-      } else {
-        const line = kind === 'route';
-        const dash = dashed || kind === 'area' ? ' stroke-dasharray="6 4"' : '';
-        const fill = line ? 'none' : color;
-        const fillOpacity = line ? '' : ` fill-opacity="${emphasis ? 0.3 : 0.16}"`;
-        parts.push(
-          `<path d="${draw(feature)}" fill="${fill}"${fillOpacity} stroke="${color}" stroke-width="${(line ? 2.5 : 1.5) * (emphasis ? 1.6 : 1)}"${dash}/>`,
-        );
-        // Who held an area at the chapter's date is part of what the map says, so it is printed on it.
-        const control = state.controls[layer.id]?.[id];
-        if (control) {
-          const [x, y] = projection(centroid(feature).geometry.coordinates as [number, number])!;
-          // Placed first and above the area, clear of the point labels that sit below their points.
-          labels.unshift({ x, y: y - 45, text: control, emphasis: true });
-        }
-      }
+      const drawing = kind.drawStatic({
+        feature,
+        style,
+        emphasis: highlighted.has(id),
+        status: state.statuses[layer.id]?.[id],
+        control: state.controls[layer.id]?.[id],
+        project: (position) => projection(position)!,
+        path: draw,
+        centre: (f) => projection(centroid(f).geometry.coordinates as [number, number])!,
+      });
+      parts.push(drawing.svg);
+      if (drawing.label) labels.push(drawing.label);
+      if (drawing.leadingLabel) labels.unshift(drawing.leadingLabel);
     }
   }
   const title = escapeXml(state.title);

@@ -91,7 +91,7 @@ function distinctColours(png: Buffer): number {
 /** The chapter's own static map is the one on screen, and has decoded a picture. */
 async function expectStaticMapShown(page: EnginePage, id: string): Promise<void> {
   const shown = () =>
-    page.evaluate((chapterId: string) => {
+    page.evaluate((_chapterId: string) => {
       const visible = [...document.querySelectorAll<HTMLImageElement>('[data-static-map]')].filter(
         (image) => image.getClientRects().length > 0 && getComputedStyle(image).visibility !== 'hidden',
       );

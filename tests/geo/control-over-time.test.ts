@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { chapterSchema } from '../../src/content/chapter-schema.ts';
 import { buildStoryGeo } from '../../src/geo/pipeline.ts';
-import { chapterMapState } from '../../src/map/chapter-state.ts';
+import { chapterMapState } from '../../src/content/chapter-state.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const geo = buildStoryGeo(root);

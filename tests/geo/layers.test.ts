@@ -50,6 +50,7 @@ const files: GeoFile[] = [
 const parsed = new Map<string, FeatureCollection>(files.map((file) => [file.path, JSON.parse(file.text) as FeatureCollection]));
 const rawLayer = (id: string) => parsed.get(join(layersDir, `${id}.geojson`))!;
 const rawBasemap = (id: string) => parsed.get(join(basemapDir, `${id}.geojson`))!;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw metadata as editors wrote it, before any schema
 const metaOf = (id: string) => JSON.parse(readFileSync(join(layersDir, `${id}.meta.json`), 'utf8')) as Record<string, any>;
 
 function rawFeature(collection: FeatureCollection, id: string): Feature {
@@ -328,6 +329,7 @@ describe('provenance', () => {
     for (const feature of flagged) expect(feature.properties?.approximate, `${String(feature.properties?.id)}`).toBe(true);
   });
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the provenance file as written, read field by field below
   const provenance = JSON.parse(readFileSync(join(basemapDir, 'provenance.json'), 'utf8')) as { files: Record<string, any> };
   for (const id of basemapIds) {
     it(`basemap ${id}: provenance.json has an entry with a source url (https), a licence, a date and a derivation`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterMapState, statusAt } from '../../src/map/chapter-state.ts';
+import { chapterMapState, statusAt } from '../../src/content/chapter-state.ts';
 import type { PublishedLayer } from '../../src/geo/process-layer.ts';
 
 const timeline = [

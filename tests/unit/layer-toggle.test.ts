@@ -15,6 +15,7 @@ const everyKind = [
   storyLayer('route', { dashed: true }),
   storyLayer('point'),
   storyLayer('point', { marker: 'ring', hasTimeline: true }),
+  storyLayer('heatmap'),
 ];
 const paintOf = (spec: AddLayerObject) => (('paint' in spec ? spec.paint : {}) ?? {}) as Record<string, unknown>;
 

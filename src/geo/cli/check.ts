@@ -4,9 +4,8 @@
  * `npm run build` runs it first, so a bad input stops the build before anything is
  * written and the previously built site stays as it was.
  */
-import { checkProject } from '../check-project.ts';
 import { processing, unexpectedProblem } from '../processing.ts';
-import { formatProblem } from '../problems.ts';
+import { formatProblem, GeoInputError } from '../problems.ts';
 
 /** Last resort: whatever escapes the checks is still reported against the file being read, without a stack trace. */
 function giveUp(error: unknown): never {
@@ -16,6 +15,14 @@ function giveUp(error: unknown): never {
 }
 process.on('uncaughtException', giveUp);
 process.on('unhandledRejection', giveUp);
+
+// The story configuration is parsed as the checks load (they read it), so a broken one is reported here like any file.
+const { checkProject } = await import('../check-project.ts').catch((error: unknown) => {
+  if (!(error instanceof GeoInputError)) giveUp(error);
+  for (const problem of error.problems) console.error(formatProblem(problem));
+  console.error('\ngeo:check found errors in the story configuration; nothing was built.');
+  process.exit(1);
+});
 
 const root = process.argv[2] ?? process.cwd();
 let result: ReturnType<typeof checkProject>;

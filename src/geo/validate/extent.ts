@@ -1,8 +1,14 @@
+import { storyConfig } from '../../content/story-config.ts';
 import type { LayerInput } from '../layer-input.ts';
 import { decimalsOf, positionsOf } from '../geometry-walk.ts';
 import type { GeoProblem } from '../problems.ts';
-import { storyRegion } from '../story-region.ts';
 import { featureProblem } from './feature-problem.ts';
+
+/**
+ * The part of the world the story maps (`region` in the story configuration). A layer
+ * outside it is almost certainly a mistake (swapped or projected coordinates, the wrong file).
+ */
+const storyRegion = storyConfig.region;
 
 /** Features lie in the story's region, and coordinates carry no more than 6 decimals. */
 export function validateExtent(layer: LayerInput): GeoProblem[] {

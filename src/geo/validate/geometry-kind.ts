@@ -1,17 +1,11 @@
 import type { Geometry } from 'geojson';
+import { layerKind } from '../../layer-kinds/registry.ts';
 import type { LayerInput } from '../layer-input.ts';
 import type { LayerKind } from '../layer-meta.ts';
 import type { GeoProblem } from '../problems.ts';
 import { featureProblem } from './feature-problem.ts';
 
-/** The geometries each way of drawing a layer can draw; anything else would vanish or be drawn at 0,0. */
-const drawable: Record<LayerKind, readonly string[]> = {
-  region: ['Polygon', 'MultiPolygon'],
-  area: ['Polygon', 'MultiPolygon'],
-  point: ['Point', 'MultiPoint'],
-  route: ['LineString', 'MultiLineString'],
-};
-
+/** The kind to suggest for a geometry another kind cannot draw. */
 const kindFor: Record<string, LayerKind> = {
   Polygon: 'region',
   MultiPolygon: 'region',
@@ -28,7 +22,8 @@ const kindFor: Record<string, LayerKind> = {
  */
 export function validateGeometryKind(layer: LayerInput): GeoProblem[] {
   const kind = layer.meta!.style.kind;
-  const allowed = drawable[kind];
+  // The geometries the layer's kind draws; anything else would vanish or be drawn at 0,0.
+  const allowed: readonly string[] = layerKind(kind).geometries;
   const problems: GeoProblem[] = [];
   layer.collection!.features.forEach((feature, index) => {
     const geometry = feature.geometry as Geometry | null;

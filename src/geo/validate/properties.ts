@@ -26,7 +26,7 @@ export function validateProperties(layer: LayerInput): GeoProblem[] {
       for (const issue of result.error.issues) {
         const { field, message } = describeIssue(issue, feature.properties ?? {}, 'property');
         problems.push(
-          featureProblem(layer, index, message, field === 'id' ? 'give every feature a unique "id" such as "letpadaung"' : undefined),
+          featureProblem(layer, index, message, field === 'id' ? 'give every feature a unique "id" such as "north-gate"' : undefined),
         );
       }
     } else {

@@ -14,7 +14,8 @@ export function validateSources(value: unknown): { ids: Set<string>; problems: G
   for (const source of value) {
     const id: unknown = source !== null && typeof source === 'object' ? (source as Record<string, unknown>).id : undefined;
     if (typeof id !== 'string') continue;
-    if (ids.has(id)) problems.push({ severity: 'error', file, message: `source "${id}" is listed twice`, fix: 'give each source its own id' });
+    if (ids.has(id))
+      problems.push({ severity: 'error', file, message: `source "${id}" is listed twice`, fix: 'give each source its own id' });
     else ids.add(id);
   }
   return { ids, problems };

@@ -1,7 +1,8 @@
-import type { Chapter } from '../content/chapter-schema.ts';
+import type { Chapter } from './chapter-schema.ts';
+import { storyConfig } from './story-config.ts';
 import { boundsOf, findFeature, lengthKm } from '../geo/facts.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
-import type { ChapterMapState, CrossingStatus, ResolvedCamera } from './story-data.ts';
+import type { ChapterMapState, CrossingStatus, ResolvedCamera } from '../map/story-data.ts';
 
 interface TimelineEntry {
   from: string;
@@ -28,8 +29,8 @@ export function controlAt(control: readonly ControlEntry[], date: string): strin
   return label;
 }
 
-/** The date a chapter without `asOf` shows: the story's present. */
-export const storyPresent = '2025-09-30';
+/** The date a chapter without `asOf` shows: the story's present (`asOf` in the story configuration). */
+export const storyPresent = storyConfig.asOf;
 
 function resolveCamera(camera: Chapter['camera'], layers: readonly PublishedLayer[]): ResolvedCamera {
   const { bearing, pitch } = camera;
