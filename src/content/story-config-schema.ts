@@ -94,7 +94,17 @@ export const storyConfigSchema = z
     /** The article the story is based on: a source id in sources.json and the name its link prints. */
     original: z.object({ source: z.string(), name: z.string().min(2) }).strict(),
     /** Credit lines: for the embedded story, for a chapter card, and the map data's owners. */
-    credits: z.object({ embed: withOriginal, card: withOriginal, mapData: z.string().min(3) }).strict(),
+    credits: z
+      .object({
+        /** The embed's one-line credit. */
+        embed: withOriginal,
+        /** A chapter card's credit, after the story's title. */
+        card: withOriginal,
+        /** The opening of the Sources section: how the story relates to the original. */
+        sources: withOriginal,
+        mapData: z.string().min(3),
+      })
+      .strict(),
     /** The date the story speaks from: what a chapter without `asOf` shows. */
     asOf: isoDate,
     /** The day of this edition's latest corrections. */

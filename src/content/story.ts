@@ -46,6 +46,8 @@ export async function loadStory(): Promise<{ chapters: StoryChapter[]; data: Sto
       hasTimeline: layer.collection.features.some((f) => Array.isArray(f.properties?.timeline)),
     })),
     basemap: Object.fromEntries(geo.basemap.map((file) => [file.name, basemapUrl(file)])),
+    initialBounds: storyConfig.initialBounds,
+    scrubColor: storyConfig.scrubColor,
   };
   return { chapters, data };
 }

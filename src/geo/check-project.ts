@@ -67,7 +67,9 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
         if (data) problems.push(...validateChapterReferences(chapter, data, sourceIds ?? undefined, geo.layers));
         if (frontmatter.every((p) => !p.message.startsWith('has no frontmatter')))
           problems.push(...validateChapterBody(chapter, body, geo.layers));
-        problems.push(...parseSteps(chapter.text).problems.map((problem) => ({ severity: 'error' as const, file: chapter.file, ...problem })));
+        problems.push(
+          ...parseSteps(chapter.text).problems.map((problem) => ({ severity: 'error' as const, file: chapter.file, ...problem })),
+        );
       },
       (problem) => problems.push(problem),
     );

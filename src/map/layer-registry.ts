@@ -10,7 +10,6 @@ import { layerKind } from '../layer-kinds/registry.ts';
 import type { StoryLayerInfo } from './story-data.ts';
 
 // The map runtime names the route label source when it adds sources.
-export { routeLabelSource } from '../layer-kinds/style-helpers.ts';
 
 /**
  * How a chapter shows and hides a style layer that is laid out: through paint properties that

@@ -52,4 +52,8 @@ export interface StoryData {
   layers: StoryLayerInfo[];
   /** Basemap file name -> URL. */
   basemap: Record<string, string>;
+  /** What the live map frames before a chapter is applied: [west, south, east, north]. */
+  initialBounds: [number, number, number, number];
+  /** The colour the scrubbed route is drawn in as the reader scrolls. */
+  scrubColor: string;
 }

@@ -27,7 +27,8 @@ import { scaleLinear } from 'd3-scale';
 import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
 import { EdgeLabels } from './edge-labels.ts';
 import { fetchJson } from './fetch-json.ts';
-import { hiddenLayer, routeLabelSource, storyMapLayers, togglePaint } from './layer-registry.ts';
+import { routeLabelSource } from '../layer-kinds/style-helpers.ts';
+import { hiddenLayer, storyMapLayers, togglePaint } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
 setWorkerUrl(workerUrl);
@@ -70,13 +71,13 @@ function midpoints(lines: FeatureCollection): FeatureCollection {
 }
 
 /** The scrubbed route, drawn over the story's shapes. */
-function scrubLayer(id: string, source: string): AddLayerObject {
+function scrubLayer(id: string, source: string, color: string): AddLayerObject {
   return {
     id,
     type: 'line',
     source,
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': '#1f78b4', 'line-width': 5 },
+    paint: { 'line-color': color, 'line-width': 5 },
   };
 }
 
@@ -117,9 +118,9 @@ function faint(type: string, opacity: number): Record<string, number> {
   return Object.fromEntries((names[type] ?? []).map((name) => [name, opacity]));
 }
 
-function startCamera({ startAt, padding }: StoryMapOptions): Partial<MapOptions> {
+function startCamera({ startAt, padding, data }: StoryMapOptions): Partial<MapOptions> {
   const camera = startAt?.camera;
-  if (!camera) return { bounds: [88, 9, 102, 28] };
+  if (!camera) return { bounds: data.initialBounds };
   if ('center' in camera) return { center: camera.center, zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch };
   return {
     bounds: camera.bounds,
@@ -183,7 +184,7 @@ export class StoryMap {
       map.once('error', (event) => reject(event.error));
     });
     map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom });
-    map.addLayer(hiddenLayer(scrubLayer(scrubSource, scrubSource)), 'place-dots');
+    map.addLayer(hiddenLayer(scrubLayer(scrubSource, scrubSource, options.data.scrubColor)), 'place-dots');
     // With motion, the labels the frame would cut are decided where the camera comes to rest,
     // before the frames that settle the view are drawn, and 'idle' only reads what was placed.
     // Without motion a chapter change is one jump drawn in its own frame: the labels are fitted
@@ -234,7 +235,10 @@ export class StoryMap {
       },
     ];
     this.map.addSource(warmUpSource, { type: 'geojson', data: { type: 'FeatureCollection', features } });
-    const specs = [...this.layers.flatMap((layer) => storyMapLayers(layer)), scrubLayer('scrub', warmUpSource)];
+    const specs = [
+      ...this.layers.flatMap((layer) => storyMapLayers(layer)),
+      scrubLayer('scrub', warmUpSource, this.options.data.scrubColor),
+    ];
     // Laid out all at once (one worker round trip) but not drawn: MapLibre skips a layer whose opacity is 0.
     const ids = specs.map((spec, i) => {
       const id = `${warmUpSource}/${i}`;
@@ -417,7 +421,7 @@ export class StoryMap {
     }
     // Hidden rather than emptied: coming back to a route drawn whole needs no new data, so no worker round trip.
     if (shown !== this.scrubShown) {
-      this.show(scrubLayer(scrubSource, scrubSource), shown);
+      this.show(scrubLayer(scrubSource, scrubSource, this.options.data.scrubColor), shown);
       this.scrubShown = shown;
     }
     return distance;

@@ -22,7 +22,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { basemapStyle } from '../../src/map/basemap-style.ts';
-import { routeLabelSource, storyMapLayers } from '../../src/map/layer-registry.ts';
+import { routeLabelSource } from '../../src/layer-kinds/style-helpers.ts';
+import { storyMapLayers } from '../../src/map/layer-registry.ts';
 import type { StoryData } from '../../src/map/story-data.ts';
 
 export const referencePrefix = '/reference/';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engineFiles, namesIn, pendingEngineFiles, root, storyNames } from './story-names.ts';
+import { engineFiles, namesIn, root, storyNames } from './story-names.ts';
 
 const names = storyNames();
 
@@ -33,9 +33,9 @@ describe('the engine under src/ names nothing of the story', () => {
   });
 
   it.each(engineFiles())('%s', (file) => {
-    const found = namesIn(readFileSync(join(root, file), 'utf8'), names);
-    const allowed = pendingEngineFiles[file];
-    const unexpected = allowed ? found.filter((hit) => !allowed.some((name) => hit.startsWith(`${name} (`))) : found;
-    expect(unexpected, `${file} names the story; move the value into src/content/story.config.json or the story's data`).toEqual([]);
+    expect(
+      namesIn(readFileSync(join(root, file), 'utf8'), names),
+      `${file} names the story; move the value into src/content/story.config.json or the story's data`,
+    ).toEqual([]);
   });
 });
