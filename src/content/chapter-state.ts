@@ -4,16 +4,19 @@ import { boundsOf, findFeature, lengthKm } from '../geo/facts.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
 import type { ChapterMapState, CrossingStatus, ResolvedCamera } from '../map/story-data.ts';
 
+/**
+ * The entry of a dated history in force on a date: the last that began on or before it.
+ * `from` may be a bare year or month: "2024-10" sorts before every day of October 2024.
+ */
+function inForceOn<Entry extends { from: string }>(history: readonly Entry[], date: string): Entry | undefined {
+  let current: Entry | undefined;
+  for (const entry of history) if (entry.from <= date) current = entry;
+  return current;
+}
+
 interface TimelineEntry {
   from: string;
   status: CrossingStatus;
-}
-
-/** A feature's status on a date: the last timeline entry that began on or before it. */
-export function statusAt(timeline: readonly TimelineEntry[], date: string): CrossingStatus | undefined {
-  let status: CrossingStatus | undefined;
-  for (const entry of timeline) if (entry.from <= date) status = entry.status;
-  return status;
 }
 
 interface ControlEntry {
@@ -21,13 +24,11 @@ interface ControlEntry {
   label: string;
 }
 
-/** Who controlled a place on a date: the label of the last entry that began on or before it. */
-export function controlAt(control: readonly ControlEntry[], date: string): string | undefined {
-  let label: string | undefined;
-  // `from` may be a bare year or month: "2024-10" sorts before every day of October 2024.
-  for (const entry of control) if (entry.from <= date) label = entry.label;
-  return label;
-}
+/** A feature's status on a date, from its timeline. */
+export const statusAt = (timeline: readonly TimelineEntry[], date: string) => inForceOn(timeline, date)?.status;
+
+/** Who controlled a place on a date, from its control history. */
+const controlAt = (control: readonly ControlEntry[], date: string) => inForceOn(control, date)?.label;
 
 /** The date a chapter without `asOf` shows: the story's present (`asOf` in the story configuration). */
 export const storyPresent = storyConfig.asOf;

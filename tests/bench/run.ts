@@ -275,6 +275,10 @@ async function main(): Promise<void> {
     return { metric, story, reference: referenceValue, unit, ...(target ? { target: target(story, referenceValue) } : {}) };
   };
   const atMost = (limit: number, text: string) => (value: number) => ({ text, met: value <= limit });
+  const atMostTimesReference = (ratio: number) => (value: number, reference: number) => ({
+    text: `≤ ${ratio} × ref`,
+    met: value <= ratio * reference,
+  });
   const kb = (bytes: number) => bytes / KB;
 
   const rows: Row[] = [
@@ -307,41 +311,21 @@ async function main(): Promise<void> {
       (s) => ({ text: '< 0.02', met: s < 0.02 }),
     ),
     row('longest task during load', 'ms', (r) => r.load.loadLongestTask),
-    row(
-      'live map idle (from navigation)',
-      'ms',
-      (r) => r.load.liveIdle,
-      (s, ref) => ({ text: '≤ 0.6 × ref', met: s <= 0.6 * ref }),
-    ),
+    row('live map idle (from navigation)', 'ms', (r) => r.load.liveIdle, atMostTimesReference(0.6)),
     row('live map idle after first input', 'ms', (r) => r.load.liveIdleAfterInput),
     row('longest task until live map idle', 'ms', (r) => r.load.liveIdleLongestTask, atMost(150, '≤ 150 ms')),
     row(`phone ×${cpuThrottling}: FCP`, 'ms', (r) => r.throttled.fcp),
     row(`phone ×${cpuThrottling}: LCP`, 'ms', (r) => r.throttled.lcp),
     row(`phone ×${cpuThrottling}: map ready`, 'ms', (r) => r.throttled.mapReady),
-    row(
-      `phone ×${cpuThrottling}: live map idle (from navigation)`,
-      'ms',
-      (r) => r.throttled.liveIdle,
-      (s, ref) => ({ text: '≤ 0.6 × ref', met: s <= 0.6 * ref }),
-    ),
+    row(`phone ×${cpuThrottling}: live map idle (from navigation)`, 'ms', (r) => r.throttled.liveIdle, atMostTimesReference(0.6)),
     row(`phone ×${cpuThrottling}: live map idle after first input`, 'ms', (r) => r.throttled.liveIdleAfterInput),
     row(`phone ×${cpuThrottling}: longest task until live map idle`, 'ms', (r) => r.throttled.liveIdleLongestTask),
-    row(
-      `phone ×${cpuThrottling}: scroll total blocking time`,
-      'ms',
-      (r) => r.phoneScroll.totalBlockingTime,
-      (s, ref) => ({ text: '≤ 0.5 × ref', met: s <= 0.5 * ref }),
-    ),
+    row(`phone ×${cpuThrottling}: scroll total blocking time`, 'ms', (r) => r.phoneScroll.totalBlockingTime, atMostTimesReference(0.5)),
     row(`phone ×${cpuThrottling}: scroll long tasks`, 'count', (r) => r.phoneScroll.longTaskCount),
     row(`phone ×${cpuThrottling}: scroll longest task`, 'ms', (r) => r.phoneScroll.longTaskMax),
     row(`phone ×${cpuThrottling}: chapter change → map idle, median`, 'ms', (r) => r.phoneScroll.chapterToIdleMedian),
     row(`phone ×${cpuThrottling}: chapter change → map idle, max`, 'ms', (r) => r.phoneScroll.chapterToIdleMax),
-    row(
-      'scroll: total blocking time',
-      'ms',
-      (r) => r.scroll.totalBlockingTime,
-      (s, ref) => ({ text: '≤ 0.5 × ref', met: s <= 0.5 * ref }),
-    ),
+    row('scroll: total blocking time', 'ms', (r) => r.scroll.totalBlockingTime, atMostTimesReference(0.5)),
     row('scroll: long tasks', 'count', (r) => r.scroll.longTaskCount),
     row('scroll: longest task', 'ms', (r) => r.scroll.longTaskMax, atMost(100, '≤ 100 ms')),
     row('scroll: frame time p50', 'ms', (r) => r.scroll.frameP50),
