@@ -1,5 +1,5 @@
 /**
- * The stage boundaries (.dependency-cruiser.cjs) hold, and can fail: dependency-cruiser
+ * The stage boundaries (tests/dependency-cruiser.cjs) hold, and can fail: dependency-cruiser
  * reports no violation on src/, and reports a probe that imports backwards.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,10 +9,14 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const depcruise = (...paths: string[]) =>
-  spawnSync(join(root, 'node_modules', '.bin', 'depcruise'), [...paths, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  spawnSync(
+    join(root, 'node_modules', '.bin', 'depcruise'),
+    [...paths, '--config', 'tests/dependency-cruiser.cjs', '--output-type', 'err'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
 
 /** Runs dependency-cruiser with a probe module in a folder of src/, then removes it. */
 function probe(folder: string, source: string) {
