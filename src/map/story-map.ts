@@ -114,6 +114,7 @@ function faint(type: string, opacity: number): Record<string, number> {
     line: ['line-opacity'],
     circle: ['circle-opacity', 'circle-stroke-opacity'],
     symbol: ['text-opacity'],
+    heatmap: ['heatmap-opacity'],
   };
   return Object.fromEntries((names[type] ?? []).map((name) => [name, opacity]));
 }
