@@ -4,23 +4,16 @@
  * Cloudflare Pages, `serve`) send them without compressing on every request.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { builtFiles } from './built-files.ts';
 
 const compressible = /\.(html|js|mjs|css|json|geojson|svg|txt|xml)$/;
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
-
-async function* files(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else if (compressible.test(entry.name)) yield path;
-  }
-}
 
 export function precompress(): AstroIntegration {
   return {
@@ -29,7 +22,8 @@ export function precompress(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         let original = 0;
         let compressed = 0;
-        for await (const path of files(fileURLToPath(dir))) {
+        for await (const path of builtFiles(fileURLToPath(dir))) {
+          if (!compressible.test(basename(path))) continue;
           const content = await readFile(path);
           const [gz, br] = await Promise.all([
             gzipAsync(content, { level: 9 }),

@@ -9,9 +9,10 @@
  * faces and the stylesheet of @font-face rules, both hashed files of the site's own origin.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtFiles } from './built-files.ts';
 import { families } from '../fonts/families.ts';
 import {
   dataText,
@@ -28,14 +29,6 @@ import {
 const marker = /<link\b[^>]*\bdata-fonts\b[^>]*>/;
 /** Printable ASCII is always kept: scripts print numbers and interface text that no built file holds. */
 const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
-
-async function* files(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else yield path;
-  }
-}
 
 export function subsetFonts(): AstroIntegration {
   let root = '';
@@ -74,7 +67,7 @@ export function subsetFonts(): AstroIntegration {
         const pages = new Map<string, { path: string; html: string; points: Set<number> }>();
         const extra = new Set<number>(ascii);
         const data = new Map<string, Set<number>>();
-        for await (const path of files(out)) {
+        for await (const path of builtFiles(out)) {
           const name = `/${relative(out, path).split(sep).join('/')}`;
           if (path.endsWith('.html')) {
             const html = await readFile(path, 'utf8');
