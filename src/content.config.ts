@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'zod';
 import { chapterSchema } from './content/chapter-schema.ts';
+import { translatedEditions } from './content/translations.ts';
 import { storyGeo } from './geo/pipeline.ts';
 
 const layerIndex = new Map(storyGeo().layers.map((layer) => [layer.id, layer.featureIds]));
@@ -15,4 +17,19 @@ const chapters = defineCollection({
   schema: chapterSchema(layerIndex),
 });
 
-export const collections = { chapters };
+/** Each translated edition's chapters: the same file names under src/content/<path>/chapters/, frontmatter holding only the text. */
+const translatedChapters = Object.fromEntries(
+  translatedEditions.map((edition) => [
+    `chapters-${edition.path}`,
+    defineCollection({
+      loader: glob({
+        pattern: '*.md',
+        base: `./src/content/${edition.path}/chapters`,
+        generateId: ({ entry }) => entry.replace(/^\d+-/, '').replace(/\.md$/, ''),
+      }),
+      schema: z.object({ title: z.string().min(1), mapDescription: z.string().min(1) }).strict(),
+    }),
+  ]),
+);
+
+export const collections = { chapters, ...translatedChapters };

@@ -8,9 +8,12 @@
  * `{{period id}}`, `{{source id}}`, and `{{bar N roundTo}}` (bar N's value rounded to
  * the nearest roundTo, in the unit of the first figure it is computed from).
  */
+import { storyText } from '../content/edition-text.ts';
 import { storyConfig } from '../content/story-config.ts';
-import type { BarValue, ChartConfig } from '../content/story-config-schema.ts';
-import { figureById, formatChange, formatFigure, formatValue, type Figure } from '../data/figures.ts';
+import type { BarValue, ChartConfig, Edition } from '../content/story-config-schema.ts';
+import { sourceEdition } from '../content/translations.ts';
+import { figureById, figureText, formatChange, formatFigure, formatValue, type Figure } from '../data/figures.ts';
+import { formatPeriod } from '../i18n/format.ts';
 import { barChartSvg, type Bar } from './bar-chart.ts';
 
 export interface ChartSpec {
@@ -42,28 +45,28 @@ function measure(value: BarValue): Measured {
 
 const tokenPattern = /\{\{\s*([a-z]+)\s+([^}]*?)\s*\}\}/g;
 
-function renderText(text: string, measured: readonly Measured[]): string {
+function renderText(text: string, measured: readonly Measured[], edition: Edition): string {
   return text.replace(tokenPattern, (token, kind: string, args: string) => {
     const [first = '', second] = args.split(/\s+/);
     switch (kind) {
       case 'figure':
-        return formatFigure(figureById(first));
+        return formatFigure(figureById(first), edition);
       case 'value':
-        return formatValue(figureById(first));
+        return formatValue(figureById(first), edition);
       case 'change':
-        return formatChange(figureById(first));
+        return formatChange(figureById(first), edition);
       case 'period': {
         const { period } = figureById(first);
         if (period === undefined) throw new Error(`${token}: figure "${first}" has no period`);
-        return period;
+        return formatPeriod(period, edition.lang);
       }
       case 'source':
-        return figureById(first).source;
+        return figureText(figureById(first), edition).source ?? figureById(first).source;
       case 'bar': {
         const bar = measured[Number(first)];
         const roundTo = Number(second ?? 1);
         if (!bar || !(roundTo > 0)) throw new Error(`${token}: write {{bar <index> <round to>}} with an existing bar`);
-        return formatValue({ value: Math.round(bar.value / roundTo) * roundTo, unit: bar.unitOf.unit });
+        return formatValue({ value: Math.round(bar.value / roundTo) * roundTo, unit: bar.unitOf.unit }, edition);
       }
       default:
         throw new Error(`${token}: unknown chart token (use figure, value, change, period, source or bar)`);
@@ -72,31 +75,33 @@ function renderText(text: string, measured: readonly Measured[]): string {
 }
 
 /**
- * A declared chart with its figures looked up and its text rendered.
+ * A declared chart with its figures looked up and its text rendered, in an edition's words
+ * (the source edition's by default; a translation gives the same text fields).
  * @example chartSpec({ id: 'x', kind: 'bar', title: 'Output', bars: [...], summary: '…', source: '{{source f}}' })
  */
-export function chartSpec(chart: ChartConfig): ChartSpec {
+export function chartSpec(chart: ChartConfig, edition: Edition = sourceEdition): ChartSpec {
   const measured = chart.bars.map((bar) => measure(bar.value));
-  const text = (value: string) => renderText(value, measured);
+  const text = (value: string) => renderText(value, measured, edition);
+  const words = edition.path ? storyText(edition).charts[chart.id] : undefined;
   return {
-    title: text(chart.title),
+    title: text(words?.title ?? chart.title),
     bars: chart.bars.map((bar, index) => ({
-      label: text(bar.label),
+      label: text(words?.bars[index]?.label ?? bar.label),
       value: measured[index]!.value,
-      valueLabel: text(bar.valueLabel),
+      valueLabel: text(words?.bars[index]?.valueLabel ?? bar.valueLabel),
       tone: bar.tone,
       ...('figure' in bar.value ? {} : { derived: true }),
     })),
-    summary: text(chart.summary),
-    source: text(chart.source),
-    ...(chart.note === undefined ? {} : { note: text(chart.note) }),
+    summary: text(words?.summary ?? chart.summary),
+    source: text(words?.source ?? chart.source),
+    ...(chart.note === undefined ? {} : { note: text(words?.note ?? chart.note) }),
   };
 }
 
 /** A chart ready for the page, by the id the story configuration gives it: its spec and its SVG. */
-export function renderChart(id: string) {
+export function renderChart(id: string, edition: Edition = sourceEdition) {
   const chart = storyConfig.charts.find((c) => c.id === id);
   if (!chart) throw new Error(`unknown chart "${id}" (charts are declared in src/content/story.config.json)`);
-  const spec = chartSpec(chart);
+  const spec = chartSpec(chart, edition);
   return { ...spec, svg: barChartSvg(spec.bars, `chart-title-${id}`) };
 }

@@ -1,5 +1,7 @@
 import type { Chapter } from './chapter-schema.ts';
 import { storyConfig } from './story-config.ts';
+import type { Edition } from './story-config-schema.ts';
+import { sourceEdition, translatedKey } from './translations.ts';
 import { boundsOf, findFeature, lengthKm } from '../geo/facts.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
 import type { ChapterMapState, CrossingStatus, ResolvedCamera } from '../map/story-data.ts';
@@ -22,13 +24,18 @@ interface TimelineEntry {
 interface ControlEntry {
   from: string;
   label: string;
+  /** `label:<edition path>`: the label in a translated edition. */
+  [translated: string]: string;
 }
 
 /** A feature's status on a date, from its timeline. */
 export const statusAt = (timeline: readonly TimelineEntry[], date: string) => inForceOn(timeline, date)?.status;
 
-/** Who controlled a place on a date, from its control history. */
-const controlAt = (control: readonly ControlEntry[], date: string) => inForceOn(control, date)?.label;
+/** Who controlled a place on a date, from its control history, in an edition's words. */
+const controlAt = (control: readonly ControlEntry[], date: string, edition: Edition) => {
+  const entry = inForceOn(control, date);
+  return entry && (entry[translatedKey('label', edition)] ?? entry.label);
+};
 
 /** The date a chapter without `asOf` shows: the story's present (`asOf` in the story configuration). */
 export const storyPresent = storyConfig.asOf;
@@ -40,7 +47,12 @@ function resolveCamera(camera: Chapter['camera'], layers: readonly PublishedLaye
 }
 
 /** A chapter's whole map state, computed at build time from its frontmatter and the published layers. */
-export function chapterMapState(chapter: Chapter & { id: string }, index: number, layers: readonly PublishedLayer[]): ChapterMapState {
+export function chapterMapState(
+  chapter: Chapter & { id: string },
+  index: number,
+  layers: readonly PublishedLayer[],
+  edition: Edition = sourceEdition,
+): ChapterMapState {
   const highlights: Record<string, string[]> = {};
   for (const ref of chapter.highlight) {
     const [layer, feature] = ref.split('/') as [string, string];
@@ -57,7 +69,7 @@ export function chapterMapState(chapter: Chapter & { id: string }, index: number
       const status = timeline && statusAt(timeline, date);
       if (status) (statuses[layerId] ??= {})[id] = status;
       const control = feature.properties?.control as ControlEntry[] | undefined;
-      const label = control && controlAt(control, date);
+      const label = control && controlAt(control, date, edition);
       if (label) (controls[layerId] ??= {})[id] = label;
     }
   }

@@ -1,19 +1,20 @@
 import type { Root, Text } from 'mdast';
 import { storyGeo } from '../geo/pipeline.ts';
 import { replaceTokens } from './story-tokens.ts';
+import { editionOfFile } from './translations.ts';
 
 function visitText(node: { type: string; children?: unknown[] }, visit: (text: Text) => void): void {
   if (node.type === 'text') visit(node as Text);
   for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visitText(child, visit);
 }
 
-/** Remark plugin: renders story tokens in Markdown text; a bad token fails the build naming the file. */
+/** Remark plugin: renders story tokens in Markdown text, in the language of the file's edition; a bad token fails the build naming the file. */
 export function remarkStoryTokens() {
   return (tree: Root, file: { path?: string }) => {
     const { layers } = storyGeo();
     visitText(tree, (node) => {
       try {
-        node.value = replaceTokens(node.value, layers);
+        node.value = replaceTokens(node.value, layers, editionOfFile(file.path));
       } catch (error) {
         throw new Error(`${file.path ?? 'a chapter'}: ${(error as Error).message}`, { cause: error });
       }

@@ -75,8 +75,29 @@ const part = z
   })
   .strict();
 
+/**
+ * One edition of the story: a language and where its pages live. The first edition is the
+ * source (its text is the story's own files); every other edition is an overlay of
+ * translations keyed by its `path`: src/content/<path>/ (the story configuration's and the
+ * chapters' text, the back matter), `"<path>": {…}` in the layer metadata, figures and
+ * sources, `"<prop>:<path>"` beside each reader property of a layer's features, and
+ * geo/sources/place-names.<path>.json for the basemap's labels.
+ */
+const edition = z
+  .object({
+    /** BCP 47 language tag, as pages' `lang` and Intl take it, e.g. "en-GB" or "zh-Hans". */
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag, e.g. "en-GB" or "zh-Hans"'),
+    /** Where the edition's pages live: "" for the source edition (/), e.g. "zh" for /zh/; also the key of its translations. */
+    path: z.union([z.literal(''), z.string().regex(/^[a-z]{2,3}(?:-[a-z0-9]+)*$/, 'a short lowercase language code, e.g. "zh"')]),
+    /** The language's own name, as the language switcher prints it, e.g. "English" or "中文". */
+    name: z.string().min(1),
+  })
+  .strict();
+
 export const storyConfigSchema = z
   .object({
+    /** The story's editions, source first (default: one English edition at /). */
+    editions: z.array(edition).min(1).default([{ lang: 'en', path: '', name: 'English' }]),
     /** The story's title, as the masthead, embeds and previews print it. */
     title: z.string().min(3),
     /** The story page's document title (title plus subject, for search results and tabs). */
@@ -129,10 +150,19 @@ export const storyConfigSchema = z
     const duplicates = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
     for (const id of duplicates(config.parts.map((p) => p.id)))
       ctx.addIssue({ code: 'custom', path: ['parts'], message: `part "${id}" is declared twice` });
+    for (const path of duplicates(config.editions.map((e) => e.path)))
+      ctx.addIssue({ code: 'custom', path: ['editions'], message: `edition path "${path}" is declared twice` });
+    if (config.editions[0]!.path !== '')
+      ctx.addIssue({ code: 'custom', path: ['editions', 0, 'path'], message: 'the first edition is the source edition: its path must be ""' });
+    config.editions.slice(1).forEach((e, index) => {
+      if (e.path === '')
+        ctx.addIssue({ code: 'custom', path: ['editions', index + 1, 'path'], message: 'only the first (source) edition has the path ""' });
+    });
     for (const id of duplicates(config.charts.map((c) => c.id)))
       ctx.addIssue({ code: 'custom', path: ['charts'], message: `chart "${id}" is declared twice` });
   });
 
 export type StoryConfig = z.infer<typeof storyConfigSchema>;
 export type ChartConfig = StoryConfig['charts'][number];
+export type Edition = StoryConfig['editions'][number];
 export type BarValue = z.infer<typeof barValue>;

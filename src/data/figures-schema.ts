@@ -4,6 +4,10 @@
  * "$530 million" was spent or only approved. Checked by `npm run geo:check`.
  */
 import { z } from 'zod';
+import { translationShape } from '../content/translations.ts';
+
+/** A figure's reader text that a translated edition gives in its own language. */
+export const translatedFigureFields = ['hedge', 'what', 'source'] as const;
 
 /** Each unit with what it counts; formatting in src/data/figures.ts follows it. */
 export const figureUnits = {
@@ -38,6 +42,8 @@ export const figureSchema = z
     what: z.string().min(10),
     /** Who reported it, as readers see it. */
     source: z.string().min(3),
+    /** Its text in each translated edition: `"zh": { "hedge": "约", "what": "…", "source": "…" }`. */
+    ...translationShape(translatedFigureFields),
   })
   .strict()
   .refine((figure) => figure.unit === 'change' || figure.value >= 0, {

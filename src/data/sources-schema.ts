@@ -5,6 +5,10 @@
  * `npm run geo:check`.
  */
 import { z } from 'zod';
+import { translationShape } from '../content/translations.ts';
+
+/** A source's reader text that a translated edition gives in its own language (its name stays as published). */
+export const translatedSourceFields = ['what', 'notLinked'] as const;
 import { safeUrlFix, unsafeUrlReason } from '../content/safe-url.ts';
 
 /** A URL whose path says nothing beyond the site (or a language root): an outlet's front page. */
@@ -37,6 +41,8 @@ export const sourceSchema = z
       .optional(),
     /** Reader text for a source that is not linked: why, and what the claim rests on. */
     notLinked: z.string().min(10).optional(),
+    /** Its text in each translated edition: `"zh": { "what": "…" }`. */
+    ...translationShape(translatedSourceFields),
   })
   .strict()
   .refine((source) => (source.url === undefined) !== (source.notLinked === undefined), {

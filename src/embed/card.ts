@@ -14,7 +14,7 @@ const mapElement = document.querySelector<HTMLElement>('[data-story-map]')!;
 const legendList = document.querySelector<HTMLElement>('[data-legend]')!;
 const unavailable = new Set<string>();
 
-renderLegend(legendList, state, data.layers, unavailable);
+renderLegend(legendList, state, data.layers, unavailable, data.strings);
 reportContentHeight();
 openLinksOutsideFrame();
 
@@ -47,7 +47,7 @@ async function startMap(): Promise<void> {
   } catch {
     showFallback();
   }
-  renderLegend(legendList, state, data.layers, unavailable);
+  renderLegend(legendList, state, data.layers, unavailable, data.strings);
 }
 
 if (document.readyState === 'complete') setTimeout(startMap, 0);

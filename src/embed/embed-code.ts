@@ -6,12 +6,22 @@ import { embedSnippet, frameAttributes, recommendedSandbox, type EmbedKind, type
 
 interface EmbedConfig {
   base: string;
+  siteBase: string;
   loaderIntegrity: string;
   chapters: { id: string; title: string }[];
+  frameTitles: { story: string; card: string };
+  /** The copy button's words in the page's language. */
+  words: { copy: string; copied: string; copyFailed: string };
 }
 
 const config = JSON.parse(document.getElementById('embed-config')!.textContent!) as EmbedConfig;
-const context: SnippetContext = { origin: location.origin, base: config.base, loaderIntegrity: config.loaderIntegrity };
+const context: SnippetContext = {
+  origin: location.origin,
+  base: config.base,
+  siteBase: config.siteBase,
+  loaderIntegrity: config.loaderIntegrity,
+  frameTitles: config.frameTitles,
+};
 const chapterById = (id: string | undefined) => config.chapters.find((chapter) => chapter.id === id) ?? config.chapters[0]!;
 const pinSelect = document.querySelector<HTMLSelectElement>('[data-pin-select]')!;
 
@@ -38,11 +48,11 @@ document.addEventListener('click', async (event) => {
   const label = button.firstChild!;
   try {
     await navigator.clipboard.writeText(text);
-    label.textContent = 'Copied';
+    label.textContent = config.words.copied;
   } catch {
-    label.textContent = 'Select the code and copy it';
+    label.textContent = config.words.copyFailed;
   }
-  setTimeout(() => (label.textContent = 'Copy'), 2500);
+  setTimeout(() => (label.textContent = config.words.copy), 2500);
 });
 
 const previewSelect = document.querySelector<HTMLSelectElement>('[data-preview-select]')!;

@@ -2,7 +2,7 @@
  * The copy-and-paste embed code, written the same way at build time (the embed-code
  * page without JavaScript) and in the browser (with the site's real origin).
  */
-import { frameTitle } from './story-meta.ts';
+import { frameTitle as defaultTitle } from './story-meta.ts';
 
 export type EmbedKind =
   /** The whole story; the host page scrolls it (needs the loader). */
@@ -21,6 +21,10 @@ export interface SnippetContext {
   base: string;
   /** sha384-… of /embed.js. */
   loaderIntegrity: string;
+  /** The frames' accessible names in the page's language: the whole story's, and a card's with `{chapter}` for its title (default: the source edition's). */
+  frameTitles?: { story: string; card: string };
+  /** Where /embed.js lives when `base` is an edition's folder: the site's own base. */
+  siteBase?: string;
 }
 
 /**
@@ -50,6 +54,8 @@ export interface FrameAttributes {
 
 export function frameAttributes(embed: EmbedKind, context: SnippetContext): FrameAttributes {
   const root = `${context.origin}${context.base}embed/`;
+  const frameTitle = (chapter?: string) =>
+    context.frameTitles ? (chapter ? context.frameTitles.card.replace('{chapter}', chapter) : context.frameTitles.story) : defaultTitle(chapter);
   switch (embed.kind) {
     case 'story':
       return { src: root, title: frameTitle(), height: '640', 'data-story-embed': '' };
@@ -70,7 +76,7 @@ export function frameAttributes(embed: EmbedKind, context: SnippetContext): Fram
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function loaderScriptTag(context: SnippetContext): string {
-  return `<script src="${context.origin}${context.base}embed.js" integrity="${context.loaderIntegrity}" crossorigin="anonymous" async></script>`;
+  return `<script src="${context.origin}${context.siteBase ?? context.base}embed.js" integrity="${context.loaderIntegrity}" crossorigin="anonymous" async></script>`;
 }
 
 const attributeList = (attributes: Record<string, string>) =>

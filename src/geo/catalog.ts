@@ -1,6 +1,7 @@
 import type { PublishedLayer } from './process-layer.ts';
 import type { BasemapFile, StoryGeo } from './pipeline.ts';
-import { readerMeta } from './layer-meta.ts';
+import { readerMeta, translatedMetaFields } from './layer-meta.ts';
+import { translatedEditions, translationOf } from '../content/translations.ts';
 
 const base = import.meta.env?.BASE_URL ?? '/';
 
@@ -8,7 +9,9 @@ const base = import.meta.env?.BASE_URL ?? '/';
 export const layerUrl = (layer: PublishedLayer) => `${base}data/layers/${layer.id}.${layer.hash}.geojson`;
 /** The PMTiles archive of a tiled layer, read by the map through the pmtiles protocol. */
 export const tilesUrl = (layer: PublishedLayer) => (layer.tiles ? `${base}data/layers/${layer.id}.${layer.tiles.hash}.pmtiles` : null);
-export const basemapUrl = (file: BasemapFile) => `${base}data/basemap/${file.name}.${file.hash}.geojson`;
+export const basemapUrl = (file: BasemapFile) => `${base}data/basemap/${basemapSlug(file)}.${file.hash}.geojson`;
+/** A basemap file's name in its URL: `places`, or `places.zh` for an edition's labels. */
+export const basemapSlug = (file: BasemapFile) => (file.edition ? `${file.name}.${file.edition}` : file.name);
 
 /** The public layer catalog served as /data/layers.json: reader fields only, never an editor's notes. */
 export function layerCatalog(geo: StoryGeo) {
@@ -25,6 +28,8 @@ export function layerCatalog(geo: StoryGeo) {
       tiled: layer.tiles !== undefined,
       tilesUrl: tilesUrl(layer),
       tilesBytes: layer.tiles?.archive.length ?? null,
+      // Each translated edition's reader text, by its path: `"zh": { "title": "…", … }`.
+      ...Object.fromEntries(translatedEditions.map((edition) => [edition.path, translationOf(layer.meta, translatedMetaFields, edition)])),
     })),
   };
 }

@@ -4,6 +4,7 @@
  * shows up in validation errors and in the format documentation (geo/README.md).
  */
 import { z } from 'zod';
+import { siblingShape, translationShape } from '../content/translations.ts';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #rrggbb, e.g. "#b5651d"');
 
@@ -47,6 +48,9 @@ export const layerStyleSchema = z
   })
   .strict();
 
+/** The metadata's reader text that a translated edition gives in its own language. */
+export const translatedMetaFields = ['title', 'description', 'legend', 'approximateNote'] as const;
+
 export const layerMetaSchema = z
   .object({
     /** Reader field. Short human title, shown in the legend header and in the layer catalog. */
@@ -81,6 +85,8 @@ export const layerMetaSchema = z
     tiles: z.enum(['auto', 'always', 'never']).default('auto'),
     /** Tolerance in metres for simplifying lines and outlines at build time; 0 turns it off. Default: 10 m for layers over 1 MB, none for smaller ones. */
     simplify: z.number().min(0).max(5000).optional(),
+    /** Reader fields in each translated edition, by the edition's path: `"zh": { "title": "…", … }`. */
+    ...translationShape(translatedMetaFields),
   })
   .strict()
   .refine((meta) => !meta.approximate || (meta.approximateNote?.length ?? 0) > 0, {
@@ -129,6 +135,7 @@ export const featurePropertiesSchema = z
             from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
             label: z.string().min(3),
             source: z.string().min(2),
+            ...siblingShape(['label']),
           })
           .strict(),
       )

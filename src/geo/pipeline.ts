@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { storyConfig } from '../content/story-config.ts';
+import { translatedEditions } from '../content/translations.ts';
+import { placeNamesFile, readPlaceNames } from './place-names.ts';
 import { loadLayers } from './load-layers.ts';
 import { processLayer, type PublishedLayer } from './process-layer.ts';
 import { GeoInputError, type GeoProblem } from './problems.ts';
@@ -14,11 +16,16 @@ export interface BasemapFile {
   name: string;
   json: string;
   hash: string;
+  /** The translated edition whose labels the file carries (its path); absent for the source edition's. */
+  edition?: string;
 }
 
 export interface StoryGeo {
   layers: PublishedLayer[];
+  /** The source edition's basemap. */
   basemap: BasemapFile[];
+  /** Each translated edition's basemap, by edition path: the same geometry, labelled in its language. */
+  editionBasemaps: Record<string, BasemapFile[]>;
   warnings: GeoProblem[];
 }
 
@@ -40,7 +47,11 @@ export function buildStoryGeo(projectRoot: string): StoryGeo {
   if (problems.some((p) => p.severity === 'error')) throw new GeoInputError(problems);
   // Draw order is the layers' `drawOrder`, lowest first; equal orders keep file-name order (the sort is stable).
   layers.sort((a, b) => a.meta.drawOrder - b.meta.drawOrder);
-  return { layers, basemap: loadBasemap(projectRoot), warnings: problems };
+  const basemap = loadBasemap(projectRoot);
+  const editionBasemaps = Object.fromEntries(
+    translatedEditions.map((edition) => [edition.path, translatedBasemap(projectRoot, basemap, edition.path)]),
+  );
+  return { layers, basemap, editionBasemaps, warnings: problems };
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -76,9 +87,29 @@ function budgetProblems(layer: PublishedLayer): GeoProblem[] {
   return [];
 }
 
-function basemapFile(name: string, collection: FeatureCollection): BasemapFile {
+function basemapFile(name: string, collection: FeatureCollection, edition?: string): BasemapFile {
   const json = JSON.stringify(collection);
-  return { name, json, hash: createHash('sha256').update(json).digest('hex').slice(0, 10) };
+  return { name, json, hash: createHash('sha256').update(json).digest('hex').slice(0, 10), ...(edition ? { edition } : {}) };
+}
+
+/**
+ * The basemap labelled in a translated edition's language: each feature's `name` becomes
+ * its name in geo/sources/place-names.<path>.json. A feature the table leaves out keeps
+ * its name as the source data writes it (romanised, Latin letters): better a romanised
+ * label than an invented translation.
+ */
+function translatedBasemap(projectRoot: string, files: readonly BasemapFile[], path: string): BasemapFile[] {
+  processing.file = placeNamesFile(path);
+  const names = readPlaceNames(projectRoot, path);
+  return files.map((file) => {
+    const collection = JSON.parse(file.json) as FeatureCollection;
+    const table = file.name === 'country-labels' ? 'countries' : file.name;
+    for (const feature of collection.features) {
+      const name = names.get(`${table}/${String(feature.properties?.id)}`);
+      if (name) feature.properties!.name = name;
+    }
+    return basemapFile(file.name, collection, path);
+  });
 }
 
 /**
@@ -108,7 +139,7 @@ function loadBasemap(projectRoot: string): BasemapFile[] {
 
 /** Names, sizes and modification times of every geo input: cheap to read, changes whenever an input does. */
 function inputsStamp(projectRoot: string): string {
-  return ['layers', 'basemap']
+  return ['layers', 'basemap', 'sources']
     .map((folder) => join(projectRoot, 'geo', folder))
     .filter((dir) => existsSync(dir))
     .flatMap((dir) =>

@@ -5,7 +5,9 @@ import { defaultSimplifyMetres, tileThresholdBytes } from './budgets.ts';
 import type { LayerInput } from './layer-input.ts';
 import type { LayerMeta } from './layer-meta.ts';
 import { lengthKm } from './facts.ts';
-import { formatKm } from './format.ts';
+import { editions, translatedEditions, translatedKey } from '../content/translations.ts';
+import { formatKmIn } from '../i18n/format.ts';
+import { uiStrings } from '../i18n/ui.ts';
 import { tileLayer, type TiledLayer } from './tiles/tile-layer.ts';
 
 /** Properties the map runtime itself reads; always kept. */
@@ -62,7 +64,9 @@ function overviewOf(collection: FeatureCollection): FeatureCollection {
  */
 export function processLayer(layer: LayerInput): PublishedLayer {
   const meta = layer.meta!;
-  const keep = new Set([...runtimeProperties, ...meta.readerProperties]);
+  const readerKeys = [...runtimeProperties, ...meta.readerProperties];
+  // Each translated edition's text travels beside the source's: `name:zh` next to `name`.
+  const keep = new Set([...readerKeys, ...translatedEditions.flatMap((edition) => readerKeys.map((key) => translatedKey(key, edition)))]);
   const trimmed: FeatureCollection = {
     type: 'FeatureCollection',
     features: layer.collection!.features.map((feature) => ({
@@ -81,8 +85,13 @@ export function processLayer(layer: LayerInput): PublishedLayer {
     // Route labels print the length turf measures, so the map and the prose agree; along a
     // sketch (an approximate route) the real way is longer, so the label says "at least".
     for (const feature of collection.features) {
-      const km = formatKm(lengthKm(feature));
-      feature.properties!.lengthLabel = feature.properties!.approximate ? `at least ${km}` : km;
+      const length = lengthKm(feature);
+      for (const edition of editions) {
+        const km = formatKmIn(length, edition.lang);
+        feature.properties![translatedKey('lengthLabel', edition)] = feature.properties!.approximate
+          ? `${uiStrings(edition.lang).map.atLeast}${km}`
+          : km;
+      }
     }
   }
   const json = JSON.stringify(collection);

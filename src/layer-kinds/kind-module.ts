@@ -43,6 +43,8 @@ export interface StaticFeature {
   status: CrossingStatus | undefined;
   /** Who controlled it on the chapter's date, if it records that. */
   control: string | undefined;
+  /** The words a static map prints beside a feature (its status), in the map's language. */
+  words: { closedStatic: string; restrictedStatic: string; bracket: (text: string) => string };
   /** [longitude, latitude] to SVG [x, y]. */
   project: (position: [number, number]) => [number, number];
   /** The feature's SVG path data. */

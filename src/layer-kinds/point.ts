@@ -45,7 +45,7 @@ export const point: LayerKindModule = {
             type: 'symbol',
             source: id,
             layout: {
-              'text-field': value === 'closed' ? 'CLOSED' : 'RESTRICTED',
+              'text-field': layer.statusLabels[value],
               'text-font': labelFont,
               'text-size': 10,
               'text-variable-anchor-offset': ['bottom', [0, -1.3], 'left', [1.3, 0], 'right', [-1.3, 0], 'top', [0, 1.3]],
@@ -61,7 +61,7 @@ export const point: LayerKindModule = {
     ];
   },
   swatch: pointSwatch,
-  drawStatic({ feature, style, emphasis, status: state, project }) {
+  drawStatic({ feature, style, emphasis, status: state, project, words }) {
     const { color, marker, labelProperty } = style;
     const [x, y] = project(feature.geometry.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : [0, 0]);
     const fill = state === 'closed' || marker === 'ring' ? '#fff' : state === 'restricted' ? '#bdbdbd' : color;
@@ -69,7 +69,7 @@ export const point: LayerKindModule = {
     if (!labelProperty) return { svg };
     const text =
       String(feature.properties?.[labelProperty] ?? '') +
-      (state && state !== 'open' ? ` (${state === 'closed' ? 'closed' : 'reopened, restricted'})` : '');
+      (state && state !== 'open' ? words.bracket(state === 'closed' ? words.closedStatic : words.restrictedStatic) : '');
     return { svg, label: { x, y, text, emphasis } };
   },
 };

@@ -81,7 +81,7 @@ export function label(layer: StoryLayerInfo): ToggledLayer[] {
         // Longest names first: they are the hardest to fit, so they choose first and shorter ones fit around them.
         'symbol-sort-key': ['-', ['length', name]],
         // A route's length on a line of its own keeps its label narrow.
-        'text-field': route ? ['concat', name, '\n', ['get', 'lengthLabel']] : name,
+        'text-field': route ? ['concat', name, '\n', ['get', layer.lengthProperty ?? 'lengthLabel']] : name,
         'text-font': labelFont,
         // Smaller type at regional zooms, where a phone fits the subcontinent into 270 px.
         'text-size': ['interpolate', ['linear'], ['zoom'], 3, 10, 4, route ? 11 : 12, 6, route ? 12 : 13],

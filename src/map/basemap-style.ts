@@ -57,7 +57,8 @@ const placeLabel: BasemapLabel = {
 /** The basemap's point labels, by layer, with what it takes to know how far each reaches. */
 export const basemapLabels: Record<string, BasemapLabel> = { 'country-labels': countryLabel, 'place-labels': placeLabel };
 
-export function basemapStyle(urls: Record<string, string>): StyleSpecification {
+/** The basemap's style, its data at `urls`; `schematic` follows a river's name, as the page's language writes it. */
+export function basemapStyle(urls: Record<string, string>, schematic = ' (schematic)'): StyleSpecification {
   const source = (name: string) => ({ type: 'geojson' as const, data: urls[name] ?? '', maxzoom: geojsonMaxZoom });
   return {
     version: 8,
@@ -93,7 +94,7 @@ export function basemapStyle(urls: Record<string, string>): StyleSpecification {
         minzoom: 5.5,
         layout: {
           'symbol-placement': 'line',
-          'text-field': ['concat', ['get', 'name'], ' (schematic)'],
+          'text-field': ['concat', ['get', 'name'], schematic],
           'text-font': labelFont,
           'text-size': 11,
           'text-letter-spacing': 0.05,

@@ -3,6 +3,7 @@
  * titles are editor input and must never become markup).
  */
 import type { ChapterMapState, StoryLayerInfo } from './story-data.ts';
+import type { MapStrings } from '../i18n/ui.ts';
 import { swatchShape, swatchViewBox } from '../layer-kinds/swatch.ts';
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -24,6 +25,7 @@ export function renderLegend(
   state: ChapterMapState,
   layers: readonly StoryLayerInfo[],
   unavailable: ReadonlySet<string>,
+  words: MapStrings,
 ): void {
   const items = state.visibleLayers.map((id) => {
     const layer = layers.find((l) => l.id === id)!;
@@ -37,11 +39,11 @@ export function renderLegend(
       span.textContent = ` ${content}`;
       text.append(span);
     };
-    if (layer.approximate) note('(approximate)');
-    if (unavailable.has(id)) note('(unavailable: the data did not load)', 'legend-note legend-unavailable');
+    if (layer.approximate) note(words.approximate);
+    if (unavailable.has(id)) note(words.unavailable, 'legend-note legend-unavailable');
     const statuses = Object.values(state.statuses[id] ?? {});
-    if (statuses.includes('closed')) note('· hollow = closed');
-    if (statuses.includes('restricted')) note('· grey = reopened with restrictions');
+    if (statuses.includes('closed')) note(words.hollowClosed);
+    if (statuses.includes('restricted')) note(words.greyRestricted);
     for (const control of Object.values(state.controls[id] ?? {})) note(`· ${control}`, 'legend-note legend-control');
     item.append(swatch(layer), text);
     return item;

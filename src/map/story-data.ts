@@ -4,6 +4,7 @@
  * data lives. The runtime applies these states; it computes nothing about the story.
  */
 import type { LayerKind } from '../geo/layer-meta.ts';
+import type { MapStrings } from '../i18n/ui.ts';
 
 export type CrossingStatus = 'open' | 'closed' | 'restricted';
 
@@ -42,9 +43,14 @@ export interface StoryLayerInfo {
   color: string;
   dashed: boolean;
   marker: 'dot' | 'ring';
+  /** The feature property the map labels with, in the page's edition (`name` or `name:zh`). */
   labelProperty?: string;
+  /** The property holding a route's printed length in the page's edition (`lengthLabel`, `lengthLabel:zh`). */
+  lengthProperty?: string;
   approximate: boolean;
   hasTimeline: boolean;
+  /** The words a point with a timeline prints beside itself when closed or restricted. */
+  statusLabels: { closed: string; restricted: string };
 }
 
 export interface StoryData {
@@ -56,4 +62,6 @@ export interface StoryData {
   initialBounds: [number, number, number, number];
   /** The colour the scrubbed route is drawn in as the reader scrolls. */
   scrubColor: string;
+  /** The interface words the browser writes (legend notes, map labels), in the page's language. */
+  strings: MapStrings;
 }

@@ -164,7 +164,7 @@ export class StoryMap {
   /** Creates the map and resolves once its style is loaded. */
   static async create(options: StoryMapOptions): Promise<StoryMap> {
     const [basemap] = await Promise.all([basemapData(options.data.basemap), loadEngineStylesheet()]);
-    const style = basemapStyle(options.data.basemap);
+    const style = basemapStyle(options.data.basemap, options.data.strings.schematic);
     for (const [name, source] of Object.entries(style.sources)) if (source.type === 'geojson' && basemap[name]) source.data = basemap[name];
     const map = new MapLibreMap({
       container: options.container,
@@ -177,7 +177,9 @@ export class StoryMap {
       // Keep every tile the story has shown (they are few and small), so going back is instant.
       maxTileCacheZoomLevels: 20,
       // MapLibre labels its canvas (role="region", not a tab stop) with this string.
-      locale: { 'Map.Title': 'Map of the story; its description is announced at each chapter change' },
+      locale: { 'Map.Title': options.data.strings.mapTitle },
+      // Chinese, Japanese and Korean characters in labels are drawn with the site's own face, never the reader's system fonts.
+      localIdeographFontFamily: "'Noto Sans SC'",
     });
     const storyMap = new StoryMap(map, options, basemap);
     await new Promise<void>((resolve, reject) => {

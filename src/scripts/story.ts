@@ -67,7 +67,7 @@ function activate(index: number): void {
     i === index ? chapter.setAttribute('aria-current', 'step') : chapter.removeAttribute('aria-current'),
   );
   progressLinks.forEach((link, i) => (i === index ? link.setAttribute('aria-current', 'location') : link.removeAttribute('aria-current')));
-  renderLegend(legendList, state, data.layers, unavailable);
+  renderLegend(legendList, state, data.layers, unavailable, data.strings);
   liveRegion.textContent = chapterElements[index]!.dataset.mapDescription ?? '';
   if (storyMap) {
     // Not idle until the map has drawn this chapter (with no motion, that is within apply()).
@@ -198,7 +198,7 @@ async function startMap(): Promise<void> {
       coveredBy: () => [legend],
       onLayerUnavailable: (id) => {
         unavailable.add(id);
-        renderLegend(legendList, data.chapters[currentChapter()]!, data.layers, unavailable);
+        renderLegend(legendList, data.chapters[currentChapter()]!, data.layers, unavailable, data.strings);
       },
     });
     await storyMap.prepare(data.chapters[currentChapter()]!);

@@ -1,6 +1,2 @@
-/** Where each chapter's social preview image is published, and its size: what pages' og:image tags point at. */
+/** The size of each chapter's social preview image (static-maps/<chapter>.png in each edition): what pages' og:image tags declare. */
 export const previewImageSize = { width: 1200, height: 630 };
-
-export function previewImagePath(chapterId: string): string {
-  return `${import.meta.env.BASE_URL}static-maps/${chapterId}.png`;
-}

@@ -13,6 +13,13 @@ import { layerKind } from '../layer-kinds/registry.ts';
 import type { PublishedLayer } from '../geo/process-layer.ts';
 import { basemapColors } from '../map/basemap-style.ts';
 import type { ChapterMapState } from '../map/story-data.ts';
+import type { Edition } from '../content/story-config-schema.ts';
+import { sourceEdition, translatedKey } from '../content/translations.ts';
+import { uiStrings } from '../i18n/ui.ts';
+import { textAdvance, textPath } from './text-paths.ts';
+
+/** The face whose outlines draw a translated edition's labels: it covers Latin as well as Chinese. */
+const outlineFamily = 'Noto Sans SC';
 
 export const staticMapSize = { width: 800, height: 600 };
 const labelFontSize = 14;
@@ -23,17 +30,18 @@ const labelFontSize = 14;
  * features first. A string-built SVG cannot measure text, so widths are estimated:
  * Noto Sans averages a little over half an em per character.
  */
-function placeLabels(candidates: readonly LabelCandidate[], frameWidth: number): string[] {
+function placeLabels(candidates: readonly LabelCandidate[], frameWidth: number, outlined: boolean): string[] {
   const placed: [number, number, number, number][] = [];
   return [...candidates]
     .sort((a, b) => Number(b.emphasis) - Number(a.emphasis))
     .flatMap(({ x, y, text }) => {
-      const halfWidth = (text.length * labelFontSize * 0.54) / 2 + 4;
+      const halfWidth = (outlined ? textAdvance(text, outlineFamily, labelFontSize) : text.length * labelFontSize * 0.54) / 2 + 4;
       const centre = Math.min(Math.max(x, halfWidth), frameWidth - halfWidth);
       const baseline = y + 20;
       const box: [number, number, number, number] = [centre - halfWidth, baseline - labelFontSize, centre + halfWidth, baseline + 4];
       if (placed.some(([left, top, right, bottom]) => box[0] < right && box[2] > left && box[1] < bottom && box[3] > top)) return [];
       placed.push(box);
+      if (outlined) return [`<path d="${textPath(text, outlineFamily, labelFontSize, centre, baseline)}"/>`];
       return [`<text x="${centre.toFixed(1)}" y="${baseline.toFixed(1)}" text-anchor="middle">${escapeXml(text)}</text>`];
     });
 }
@@ -81,7 +89,20 @@ function cameraBounds(camera: ChapterMapState['camera']): [number, number, numbe
   return [lon - halfWidth, lat - halfHeight, lon + halfWidth, lat + halfHeight];
 }
 
-export function renderStaticMap(state: ChapterMapState, layers: readonly PublishedLayer[], basemap: readonly BasemapFile[]): string {
+/**
+ * A chapter's static map in an edition. The source edition's labels are SVG text in Noto Sans;
+ * a translated edition's are outlines (text-paths.ts), so its script needs no font on the
+ * reader's machine or the build machine.
+ */
+export function renderStaticMap(
+  state: ChapterMapState,
+  layers: readonly PublishedLayer[],
+  basemap: readonly BasemapFile[],
+  edition: Edition = sourceEdition,
+): string {
+  const ui = uiStrings(edition.lang);
+  const words = { closedStatic: ui.map.closedStatic, restrictedStatic: ui.map.restrictedStatic, bracket: ui.bracket };
+  const outlined = edition.path !== '';
   const { width, height } = staticMapSize;
   const [w, s, e, n] = cameraBounds(state.camera);
   const frame: Feature = {
@@ -138,7 +159,8 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
       const id = String(feature.properties?.id);
       const drawing = kind.drawStatic({
         feature,
-        style,
+        style: style.labelProperty ? { ...style, labelProperty: translatedKey(style.labelProperty, edition) } : style,
+        words,
         emphasis: highlighted.has(id),
         status: state.statuses[layer.id]?.[id],
         control: state.controls[layer.id]?.[id],
@@ -152,5 +174,5 @@ export function renderStaticMap(state: ChapterMapState, layers: readonly Publish
     }
   }
   const title = escapeXml(state.title);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}" font-family="Noto Sans, sans-serif" font-size="${labelFontSize}"><title>${title}</title>${parts.join('')}<g fill="#1f1f1f" stroke="#fff" stroke-width="3" paint-order="stroke">${placeLabels(labels, width).join('')}</g></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" lang="${edition.lang}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}" font-family="Noto Sans, sans-serif" font-size="${labelFontSize}"><title>${title}</title>${parts.join('')}<g fill="#1f1f1f" stroke="#fff" stroke-width="3" paint-order="stroke">${placeLabels(labels, width, outlined).join('')}</g></svg>`;
 }

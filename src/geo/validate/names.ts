@@ -2,9 +2,11 @@ import type { LayerInput } from '../layer-input.ts';
 import { isPrototypeName } from '../reserved-names.ts';
 import type { GeoProblem } from '../problems.ts';
 import { featureProblem } from './feature-problem.ts';
+import { translatedEditions } from '../../content/translations.ts';
 
-/** Property names the map's expressions, the tile writer and the catalog all read the same way. */
-const propertyName = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/** Property names the map's expressions, the tile writer and the catalog all read the same way; `name:zh` is `name` in an edition. */
+const propertyName = /^[A-Za-z][A-Za-z0-9_]{0,63}(?::([a-z]{2,3}(?:-[a-z0-9]+)*))?$/;
+const editionPaths = new Set(translatedEditions.map((edition) => edition.path));
 
 /**
  * Property names are plain identifiers and not JavaScript's own member names, and no
@@ -21,6 +23,15 @@ export function validateNames(layer: LayerInput): GeoProblem[] {
             index,
             `property name ${JSON.stringify(key)} is reserved (a JavaScript built-in name)`,
             'rename the property, e.g. "kind" or "note"',
+          ),
+        );
+      else if (propertyName.exec(key)?.[1] !== undefined && !editionPaths.has(propertyName.exec(key)![1]!))
+        problems.push(
+          featureProblem(
+            layer,
+            index,
+            `property name ${JSON.stringify(key)} is a translation for an edition the story does not declare ("${propertyName.exec(key)![1]}")`,
+            `declare the edition in "editions" in src/content/story.config.json, or remove the property (declared: ${[...editionPaths].join(', ') || 'none'})`,
           ),
         );
       else if (!propertyName.test(key))

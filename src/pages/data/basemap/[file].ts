@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { basemapSlug } from '../../../geo/catalog.ts';
 import { storyGeo } from '../../../geo/pipeline.ts';
 
 export const getStaticPaths = (() =>
-  storyGeo().basemap.map((file) => ({
-    params: { file: `${file.name}.${file.hash}.geojson` },
+  [storyGeo().basemap, ...Object.values(storyGeo().editionBasemaps)].flat().map((file) => ({
+    params: { file: `${basemapSlug(file)}.${file.hash}.geojson` },
     props: { json: file.json },
   }))) satisfies GetStaticPaths;
 
