@@ -12,6 +12,7 @@ import { validateChapterFrontmatter } from './validate/chapter-frontmatter.ts';
 import { validateChapterReferences } from './validate/chapter-references.ts';
 import { readDataJson } from './validate/data-json.ts';
 import { validateSources } from './validate/sources.ts';
+import { validateEditions } from './validate/editions.ts';
 
 /**
  * The one check of everything an editor writes, run before Astro (`npm run geo:check`,
@@ -74,5 +75,10 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
       (problem) => problems.push(problem),
     );
   }
+  guarded(
+    'src/content/story.config.json',
+    () => problems.push(...validateEditions(root, geo.layers)),
+    (problem) => problems.push(problem),
+  );
   return { problems, layerCount: geo.layers.length, chapterCount: chapters.length };
 }
