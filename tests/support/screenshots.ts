@@ -21,6 +21,12 @@ const sizes = [
   { name: 'desktop', width: 1280, height: 800 },
 ];
 const outDir = 'tests/screenshots';
+/**
+ * The translated edition (/zh/) at phone and desktop size, several chapters: its Chinese labels
+ * and legends. SCREENSHOTS_EDITION=zh takes only these, =en only the source edition's.
+ */
+const zhChapters = ['overview', 'escort-and-outposts', 'border-closed', 'india-option'];
+const only = process.env.SCREENSHOTS_EDITION;
 
 /** The map of the active chapter has settled (the live map idle, or the static map decoded). */
 async function settled(page: Page, check: string, id: string): Promise<void> {
@@ -42,7 +48,7 @@ try {
   mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   let count = 0;
-  for (const size of sizes) {
+  for (const size of only === 'zh' ? [] : sizes) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
     await page.goto(`http://127.0.0.1:${port}/`);
     // The first view as a reader sees it once loaded: text and the first chapter's static map (a lazy image).
@@ -86,6 +92,20 @@ try {
     await noScript.screenshot({ path: `${outDir}/${size.name}-no-javascript.png` });
     count++;
     await context.close();
+  }
+  for (const size of only === 'en' ? [] : sizes.filter((s) => s.name === 'phone' || s.name === 'desktop')) {
+    const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
+    await page.goto(`http://127.0.0.1:${port}/zh/`);
+    for (const id of zhChapters) {
+      await page.evaluate((chapterId) => {
+        const element = document.getElementById(chapterId)!;
+        window.scrollTo({ top: element.getBoundingClientRect().top + window.scrollY - 48, behavior: 'instant' });
+      }, id);
+      await settled(page, 'activeChapter', id);
+      await page.screenshot({ path: `${outDir}/zh-${size.name}-${id}.png` });
+      count++;
+    }
+    await page.close();
   }
   await browser.close();
   console.log(`Wrote ${count} screenshots to ${outDir}/`);
