@@ -97,7 +97,10 @@ const edition = z
 export const storyConfigSchema = z
   .object({
     /** The story's editions, source first (default: one English edition at /). */
-    editions: z.array(edition).min(1).default([{ lang: 'en', path: '', name: 'English' }]),
+    editions: z
+      .array(edition)
+      .min(1)
+      .default([{ lang: 'en', path: '', name: 'English' }]),
     /** The story's title, as the masthead, embeds and previews print it. */
     title: z.string().min(3),
     /** The story page's document title (title plus subject, for search results and tabs). */
@@ -153,7 +156,11 @@ export const storyConfigSchema = z
     for (const path of duplicates(config.editions.map((e) => e.path)))
       ctx.addIssue({ code: 'custom', path: ['editions'], message: `edition path "${path}" is declared twice` });
     if (config.editions[0]!.path !== '')
-      ctx.addIssue({ code: 'custom', path: ['editions', 0, 'path'], message: 'the first edition is the source edition: its path must be ""' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['editions', 0, 'path'],
+        message: 'the first edition is the source edition: its path must be ""',
+      });
     config.editions.slice(1).forEach((e, index) => {
       if (e.path === '')
         ctx.addIssue({ code: 'custom', path: ['editions', index + 1, 'path'], message: 'only the first (source) edition has the path ""' });

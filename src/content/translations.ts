@@ -20,14 +20,24 @@ export const sourceEdition: Edition = editions[0]!;
  * Typed as adding nothing: code reads translations through {@link translationOf}, never by key.
  */
 export function translationShape(fields: readonly string[]): Record<never, never> {
-  const text = z.object(Object.fromEntries(fields.map((field) => [field, z.string().min(1).optional()]))).strict();
-  return Object.fromEntries(translatedEditions.map((edition) => [edition.path, text.optional()]));
+  return Object.fromEntries(
+    translatedEditions.map((edition) => [
+      edition.path,
+      z
+        .object(Object.fromEntries(fields.map((field) => [field, translatedText(edition).optional()])))
+        .strict()
+        .optional(),
+    ]),
+  );
 }
+
+/** A translated text: an empty one (as `npm run geo:new` scaffolds it) is reported as still to write. */
+const translatedText = (edition: Edition) => z.string().trim().min(1, `is empty: write its ${edition.lang} text here`);
 
 /** Schema keys for translated siblings of a nested entry's fields: `"label:zh"` beside `"label"`. */
 export function siblingShape(fields: readonly string[]): Record<never, never> {
   return Object.fromEntries(
-    translatedEditions.flatMap((edition) => fields.map((field) => [translatedKey(field, edition), z.string().min(1).optional()])),
+    translatedEditions.flatMap((edition) => fields.map((field) => [translatedKey(field, edition), translatedText(edition).optional()])),
   );
 }
 

@@ -23,7 +23,10 @@ export function figureById(id: string): Figure {
 export const unitMeaning = (figure: Pick<Figure, 'unit'>): string => figureUnits[figure.unit];
 
 /** A figure's reader text (hedge, what it counts, who reported it) in an edition. */
-export function figureText(figure: Figure, edition: Edition = sourceEdition): Partial<Record<(typeof translatedFigureFields)[number], string>> {
+export function figureText(
+  figure: Figure,
+  edition: Edition = sourceEdition,
+): Partial<Record<(typeof translatedFigureFields)[number], string>> {
   return translationOf(figure, translatedFigureFields, edition);
 }
 

@@ -15,6 +15,9 @@ export function sourceById(id: string): Source {
 }
 
 /** A source's reader text (what the story takes from it, why it is not linked) in an edition; its name stays as published. */
-export function sourceText(source: Source, edition: Edition = sourceEdition): Partial<Record<(typeof translatedSourceFields)[number], string>> {
+export function sourceText(
+  source: Source,
+  edition: Edition = sourceEdition,
+): Partial<Record<(typeof translatedSourceFields)[number], string>> {
   return translationOf(source, translatedSourceFields, edition);
 }

@@ -55,7 +55,11 @@ export interface FrameAttributes {
 export function frameAttributes(embed: EmbedKind, context: SnippetContext): FrameAttributes {
   const root = `${context.origin}${context.base}embed/`;
   const frameTitle = (chapter?: string) =>
-    context.frameTitles ? (chapter ? context.frameTitles.card.replace('{chapter}', chapter) : context.frameTitles.story) : defaultTitle(chapter);
+    context.frameTitles
+      ? chapter
+        ? context.frameTitles.card.replace('{chapter}', chapter)
+        : context.frameTitles.story
+      : defaultTitle(chapter);
   switch (embed.kind) {
     case 'story':
       return { src: root, title: frameTitle(), height: '640', 'data-story-embed': '' };

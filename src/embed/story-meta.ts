@@ -8,7 +8,6 @@
 import storyConfigFile from '../content/story.config.json' with { type: 'json' };
 
 export const storyTitle: string = storyConfigFile.title;
-export const storyDescription: string = storyConfigFile.embedDescription;
 
 /** The iframe's accessible name, which screen readers announce for the frame. */
 export function frameTitle(chapterTitle?: string): string {

@@ -72,6 +72,7 @@ export interface EmbedCodeStrings {
   description: string;
   back: string;
   heading: string;
+  /** The intro; `{tag}` stands for the loader's `<script>` tag, printed as code. */
   intro: string;
   anySite: string;
   someSites: (list: string) => string;
@@ -168,7 +169,7 @@ const en: UiStrings = {
     back: '← Back to the story',
     heading: 'Embed this story',
     intro:
-      'Paste a snippet into your page’s HTML. The frames are responsive and take the height of their content; keep the <script> line once per page (it sizes the frames and, for the whole story, lets your page scroll it). Links in the story open in a new tab.',
+      'Paste a snippet into your page’s HTML. The frames are responsive and take the height of their content; keep the {tag} line once per page (it sizes the frames and, for the whole story, lets your page scroll it). Links in the story open in a new tab.',
     anySite: 'Any site may embed it.',
     someSites: (list) => `Sites allowed to embed it: ${list}.`,
     storyTitle: 'The whole story',
@@ -265,7 +266,7 @@ const zh: UiStrings = {
     back: '← 返回报道',
     heading: '嵌入本报道',
     intro:
-      '把代码片段粘贴到网页的 HTML 中。框架自适应宽度，并随内容调整高度；每个页面保留一行 <script>（它负责调整框架大小，嵌入整篇报道时还让您的页面带动报道滚动）。报道中的链接在新标签页中打开。',
+      '把代码片段粘贴到网页的 HTML 中。框架自适应宽度，并随内容调整高度；每个页面保留一行 {tag}（它负责调整框架大小，嵌入整篇报道时还让您的页面带动报道滚动）。报道中的链接在新标签页中打开。',
     anySite: '任何网站均可嵌入。',
     someSites: (list) => `允许嵌入的网站：${list}。`,
     storyTitle: '整篇报道',
@@ -313,6 +314,3 @@ export function uiStrings(lang: string): UiStrings {
     );
   return dictionary;
 }
-
-/** The languages the engine has interface strings for, by first subtag. */
-export const uiLanguages: readonly string[] = Object.keys(dictionaries);

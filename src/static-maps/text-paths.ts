@@ -41,10 +41,7 @@ export function textPath(text: string, family: string, size: number, x: number, 
     const dx = pen + position.xOffset * scale;
     const dy = y - position.yOffset * scale;
     // Glyph outlines are y-up in font units: flip and scale into SVG's y-down space.
-    const d = glyph.path
-      .scale(scale, -scale)
-      .translate(dx, dy)
-      .toSVG();
+    const d = glyph.path.scale(scale, -scale).translate(dx, dy).toSVG();
     if (d) parts.push(d);
     pen += position.xAdvance * scale;
   });

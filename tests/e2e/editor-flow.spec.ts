@@ -1,6 +1,7 @@
 /**
  * An editor adds a layer following geo/README.md alone, in a copy of the project:
- * `npm run geo:new`, fill in the scaffold, name the id in a chapter's `layers:`, build.
+ * `npm run geo:new`, fill in the scaffold (its English and its empty Chinese texts, which
+ * geo:check lists until they are written), name the id in a chapter's `layers:`, build.
  * No code is edited, and the layer is on the map, in the legend, in /data/layers.json
  * and in the layer catalog. One build, served by `astro preview` on a free port.
  */
@@ -25,7 +26,11 @@ test.beforeAll(async () => {
   const scaffold = npmRun(root, ['geo:new', id]);
   expect(scaffold.status, scaffold.output).toBe(0);
   const scaffoldCheck = npmRun(root, ['geo:check']);
-  expect(scaffoldCheck.status, `the untouched scaffold passes geo:check\n${scaffoldCheck.output}`).toBe(0);
+  // A translated page must never show the English placeholder: the untouched scaffold names each text still to write.
+  expect(scaffoldCheck.status, scaffoldCheck.output).toBe(1);
+  for (const field of ['zh.title', 'zh.description', 'zh.legend'])
+    expect(scaffoldCheck.output).toContain(`geo/layers/${id}.meta.json: field "${field}": is empty: write its zh-Hans text here`);
+  expect(scaffoldCheck.output).not.toMatch(/\n\s+at /);
 
   // What the README asks of the editor: replace the placeholder feature and metadata.
   const geojsonPath = join(root, 'geo', 'layers', `${id}.geojson`);
@@ -33,12 +38,26 @@ test.beforeAll(async () => {
   collection.features = [
     {
       type: 'Feature',
-      properties: { id: 'myitkyina-jetty', name: 'Myitkyina jetty', note: 'Where ore barges load.', link: 'https://example.org/jetty' },
+      properties: {
+        id: 'myitkyina-jetty',
+        name: 'Myitkyina jetty',
+        note: 'Where ore barges load.',
+        link: 'https://example.org/jetty',
+        'name:zh': '密支那码头',
+        'note:zh': '矿石驳船装货处。',
+      },
       geometry: { type: 'Point', coordinates: [97.39637, 25.38327] },
     },
     {
       type: 'Feature',
-      properties: { id: 'bhamo-jetty', name: 'Bhamo jetty', note: 'Downstream transfer point.', link: 'https://example.org/bhamo' },
+      properties: {
+        id: 'bhamo-jetty',
+        name: 'Bhamo jetty',
+        note: 'Downstream transfer point.',
+        link: 'https://example.org/bhamo',
+        'name:zh': '八莫码头',
+        'note:zh': '下游转运点。',
+      },
       geometry: { type: 'Point', coordinates: [97.23588, 24.25596] },
     },
   ];
@@ -54,6 +73,7 @@ test.beforeAll(async () => {
     derivation: 'Town points from GeoNames, placed at the river bank by hand.',
     style: { kind: 'point', color: magenta, labelProperty: 'name' },
     readerProperties: ['name', 'note', 'link'],
+    zh: { title: '河港码头', description: '伊洛瓦底江上据称装运矿石的码头。', legend: '码头（测试图层）' },
   });
   writeFileSync(metaPath, JSON.stringify(meta, null, 2));
 

@@ -171,11 +171,12 @@ test.describe('hostile editor inputs in a built copy of the project', () => {
     // Saved as Windows editors save: a byte-order mark and CRLF line ends. Astro and geo:check must both accept it.
     edit(windowsChapter.file, (text) => `\uFEFF${text.replace(/\n/g, '\r\n')}`);
     edit('src/data/sources.json', (text) => {
-      const sources = JSON.parse(text) as { id: string; name: string; url?: string; notLinked?: string }[];
+      const sources = JSON.parse(text) as { id: string; name: string; url?: string; notLinked?: string; zh?: { notLinked?: string } }[];
       const nikkei = sources.find((source) => source.id === 'nikkei-asia')!;
       nikkei.name = `<img src=x onerror="window.${marker}=1">Nikkei Asia`;
       // A source has a link or says why not: this one gets a hostile link instead.
       delete nikkei.notLinked;
+      delete nikkei.zh?.notLinked;
       nikkei.url = `https://asia.nikkei.com/report?q="><script>window.${marker}=1</script>`;
       return JSON.stringify(sources, null, 2);
     });

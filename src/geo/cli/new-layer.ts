@@ -1,10 +1,13 @@
 /**
  * `npm run geo:new <id>`: scaffolds geo/layers/<id>.geojson and <id>.meta.json with
- * every required field, so an editor starts from a pair that already passes the
- * checks and only replaces the placeholders.
+ * every required field, so an editor starts from a pair that passes the checks once
+ * the translations are written: each translated edition's fields are there but empty,
+ * and geo:check names every one still to fill in (a reader never sees the English
+ * placeholder on a translated page).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectEditions } from '../validate/editions.ts';
 
 const id = process.argv[2];
 if (!id || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
@@ -21,12 +24,20 @@ for (const path of [geojsonPath, metaPath]) {
   }
 }
 
+const translated = projectEditions(process.cwd()).slice(1);
+const blanks = (keys: readonly string[], name: (key: string, path: string) => string) =>
+  Object.fromEntries(translated.flatMap(({ path }) => keys.map((key) => [name(key, path), ''])));
 const collection = {
   type: 'FeatureCollection',
   features: [
     {
       type: 'Feature',
-      properties: { id: 'example-place', name: 'Example place (replace me)', note: 'What readers should know about this feature.' },
+      properties: {
+        id: 'example-place',
+        name: 'Example place (replace me)',
+        note: 'What readers should know about this feature.',
+        ...blanks(['name', 'note'], (key, path) => `${key}:${path}`),
+      },
       geometry: { type: 'Point', coordinates: [95.1358, 22.1086] },
     },
   ],
@@ -42,8 +53,9 @@ const meta = {
   approximate: false,
   style: { kind: 'point', color: '#1f78b4', labelProperty: 'name' },
   readerProperties: ['name', 'note'],
+  ...Object.fromEntries(translated.map(({ path }) => [path, { title: '', description: '', legend: '' }])),
 };
 writeFileSync(geojsonPath, `${JSON.stringify(collection, null, 2)}\n`);
 writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
 console.log(`Wrote geo/layers/${id}.geojson and geo/layers/${id}.meta.json.
-Next: replace the placeholder feature and metadata, run "npm run geo:check", then add "${id}" to a chapter's layers: list.`);
+Next: replace the placeholder feature and metadata${translated.length ? ` and fill in the empty ${translated.map(({ path }) => `"${path}"`).join(', ')} texts (geo:check lists each one)` : ''}, run "npm run geo:check", then add "${id}" to a chapter's layers: list.`);

@@ -67,7 +67,9 @@ function compareText(source: unknown, translated: unknown, file: string, where: 
   }
   if (Array.isArray(source)) {
     if (!Array.isArray(translated) || translated.length !== source.length)
-      return problems.push(error(file, `${where} must list ${source.length} entries, in the source's order`, 'translate each entry of the source'));
+      return problems.push(
+        error(file, `${where} must list ${source.length} entries, in the source's order`, 'translate each entry of the source'),
+      );
     source.forEach((item, i) => compareText(item, translated[i], file, `${where}[${i}]`, problems, optional));
     return;
   }
@@ -77,17 +79,23 @@ function compareText(source: unknown, translated: unknown, file: string, where: 
     const own = source as Record<string, unknown>;
     const theirs = translated as Record<string, unknown>;
     for (const key of Object.keys(own))
-      if (!(key in theirs) && optional.has(key) && typeof own[key] === 'string' && own[key].replace(tokenPattern, '').trim() === '') continue;
+      if (!(key in theirs) && optional.has(key) && typeof own[key] === 'string' && own[key].replace(tokenPattern, '').trim() === '')
+        continue;
       else compareText(own[key], theirs[key], file, `${where}.${key}`, problems, optional);
     for (const key of Object.keys(theirs))
-      if (!(key in own)) problems.push(error(file, `${where}.${key} is not in the source`, `remove "${key}" (a stray key is never printed)`));
+      if (!(key in own))
+        problems.push(error(file, `${where}.${key} is not in the source`, `remove "${key}" (a stray key is never printed)`));
   }
 }
 
 /** The source configuration's reader text, in the shape a translation repeats it. */
 function configText(config: Record<string, unknown>) {
   const pick = (object: unknown, keys: string[]) =>
-    Object.fromEntries(keys.filter((key) => (object as Record<string, unknown>)?.[key] !== undefined).map((key) => [key, (object as Record<string, unknown>)[key]]));
+    Object.fromEntries(
+      keys
+        .filter((key) => (object as Record<string, unknown>)?.[key] !== undefined)
+        .map((key) => [key, (object as Record<string, unknown>)[key]]),
+    );
   const parts = (config.parts as { id: string }[] | undefined) ?? [];
   const charts = (config.charts as { id: string; bars?: unknown[] }[] | undefined) ?? [];
   return {
@@ -99,7 +107,10 @@ function configText(config: Record<string, unknown>) {
     charts: Object.fromEntries(
       charts.map((chart) => [
         chart.id,
-        { ...pick(chart, ['title', 'summary', 'source', 'note']), bars: (chart.bars ?? []).map((bar) => pick(bar, ['label', 'valueLabel'])) },
+        {
+          ...pick(chart, ['title', 'summary', 'source', 'note']),
+          bars: (chart.bars ?? []).map((bar) => pick(bar, ['label', 'valueLabel'])),
+        },
       ]),
     ),
   };
@@ -112,12 +123,22 @@ function checkChapters(root: string, edition: Edition, problems: Problems): void
   const translatedNames = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')) : [];
   for (const name of translatedNames.filter((n) => !names.includes(n)))
     problems.push(
-      error(`src/content/${edition.path}/chapters/${name}`, 'translates no chapter: src/content/chapters/ has no file of that name', 'rename it after its source chapter, or remove it'),
+      error(
+        `src/content/${edition.path}/chapters/${name}`,
+        'translates no chapter: src/content/chapters/ has no file of that name',
+        'rename it after its source chapter, or remove it',
+      ),
     );
   for (const name of names) {
     const file = `src/content/${edition.path}/chapters/${name}`;
     if (!translatedNames.includes(name)) {
-      problems.push(error(file, `is missing: the ${edition.lang} edition has no translation of src/content/chapters/${name}`, `add ${file} with the chapter's title, mapDescription and text (same step markers and tokens)`));
+      problems.push(
+        error(
+          file,
+          `is missing: the ${edition.lang} edition has no translation of src/content/chapters/${name}`,
+          `add ${file} with the chapter's title, mapDescription and text (same step markers and tokens)`,
+        ),
+      );
       continue;
     }
     const source = readFileSync(join(sourceDir, name), 'utf8');
@@ -129,21 +150,45 @@ function checkChapters(root: string, edition: Edition, problems: Problems): void
       frontmatter = parsed.frontmatter;
       body = parsed.content;
     } catch (cause) {
-      problems.push(error(file, `has frontmatter that is not YAML (${(cause as Error).message.split('\n')[0]})`, 'write "title:" and "mapDescription:" lines between --- lines'));
+      problems.push(
+        error(
+          file,
+          `has frontmatter that is not YAML (${(cause as Error).message.split('\n')[0]})`,
+          'write "title:" and "mapDescription:" lines between --- lines',
+        ),
+      );
       continue;
     }
     for (const field of ['title', 'mapDescription'])
       if (typeof frontmatter[field] !== 'string' || frontmatter[field].trim() === '')
         problems.push(error(file, `frontmatter "${field}" is missing`, `add "${field}:" in the edition's language`));
     for (const field of Object.keys(frontmatter).filter((key) => key !== 'title' && key !== 'mapDescription'))
-      problems.push(error(file, `frontmatter "${field}" is not translated text: the map state comes from src/content/chapters/${name}`, `remove "${field}"; a translation holds only title and mapDescription`));
+      problems.push(
+        error(
+          file,
+          `frontmatter "${field}" is not translated text: the map state comes from src/content/chapters/${name}`,
+          `remove "${field}"; a translation holds only title and mapDescription`,
+        ),
+      );
     const steps = parseSteps(text).steps.map((step) => step.name);
     const sourceSteps = parseSteps(source).steps.map((step) => step.name);
     if (!sameList(steps, sourceSteps))
-      problems.push(error(file, `has the steps ${steps.join(', ') || '(none)'}, not the source's ${sourceSteps.join(', ') || '(none)'}`, 'keep the same <!-- step: name --> markers, in the same order'));
+      problems.push(
+        error(
+          file,
+          `has the steps ${steps.join(', ') || '(none)'}, not the source's ${sourceSteps.join(', ') || '(none)'}`,
+          'keep the same <!-- step: name --> markers, in the same order',
+        ),
+      );
     const sourceBody = source.replace(/^\uFEFF?---[\s\S]*?\n---/, '');
     if (!sameList(tokensOf(body), tokensOf(sourceBody)))
-      problems.push(error(file, `prints other numbers than its source: tokens ${tokensOf(body).join(' ') || 'none'} against ${tokensOf(sourceBody).join(' ') || 'none'}`, 'keep every {{…}} token of the source chapter exactly, and add none'));
+      problems.push(
+        error(
+          file,
+          `prints other numbers than its source: tokens ${tokensOf(body).join(' ') || 'none'} against ${tokensOf(sourceBody).join(' ') || 'none'}`,
+          'keep every {{…}} token of the source chapter exactly, and add none',
+        ),
+      );
   }
 }
 
@@ -151,7 +196,13 @@ function checkBackMatter(root: string, edition: Edition, problems: Problems): vo
   const file = backMatterFile(edition);
   if (!existsSync(join(root, file))) {
     if (existsSync(join(root, 'src', 'content', 'chapters')))
-      problems.push(error(file, `is missing: the ${edition.lang} edition needs its back matter`, 'add it: sections opened by <!-- section: id --> and a ## heading'));
+      problems.push(
+        error(
+          file,
+          `is missing: the ${edition.lang} edition needs its back matter`,
+          'add it: sections opened by <!-- section: id --> and a ## heading',
+        ),
+      );
     return;
   }
   const text = readFileSync(join(root, file), 'utf8');
@@ -159,32 +210,61 @@ function checkBackMatter(root: string, edition: Edition, problems: Problems): vo
   if (sections.length === 0)
     problems.push(error(file, 'has no sections', 'open each section with a line <!-- section: id --> and a ## heading'));
   for (const section of sections)
-    if (!section.heading) problems.push({ ...error(file, `section "${section.id}" has no ## heading`, 'put a "## heading" line right after the marker'), line: section.line });
+    if (!section.heading)
+      problems.push({
+        ...error(file, `section "${section.id}" has no ## heading`, 'put a "## heading" line right after the marker'),
+        line: section.line,
+      });
   text.split(/\r?\n/).forEach((line, index) => {
     if (/^<!--\s*section/.test(line) && !sectionMarker.test(line))
-      problems.push({ ...error(file, `"${line.trim()}" is not a section marker`, 'write <!-- section: id --> with a lowercase id'), line: index + 1 });
+      problems.push({
+        ...error(file, `"${line.trim()}" is not a section marker`, 'write <!-- section: id --> with a lowercase id'),
+        line: index + 1,
+      });
   });
   const sourceFile = join(root, 'src', 'content', 'back-matter.md');
   if (existsSync(sourceFile)) {
     const ids = splitSections(readFileSync(sourceFile, 'utf8')).map((section) => section.id);
     const own = sections.map((section) => section.id);
-    if (!sameList(own, ids)) problems.push(error(file, `has the sections ${own.join(', ')}, not the source's ${ids.join(', ')}`, 'translate every section of src/content/back-matter.md, in order'));
+    if (!sameList(own, ids))
+      problems.push(
+        error(
+          file,
+          `has the sections ${own.join(', ')}, not the source's ${ids.join(', ')}`,
+          'translate every section of src/content/back-matter.md, in order',
+        ),
+      );
   }
 }
 
 /** `"<path>": { … }` on each record of a data file, with the fields the record has. */
-function checkRecords(records: unknown, file: string, label: (record: Record<string, unknown>, i: number) => string, fields: readonly string[], edition: Edition, problems: Problems) {
+function checkRecords(
+  records: unknown,
+  file: string,
+  label: (record: Record<string, unknown>, i: number) => string,
+  fields: readonly string[],
+  edition: Edition,
+  problems: Problems,
+) {
   if (!Array.isArray(records)) return;
   records.forEach((record: Record<string, unknown>, i) => {
     const translated = record[edition.path] as Record<string, unknown> | undefined;
     const wanted = fields.filter((field) => typeof record[field] === 'string');
     if (!translated || typeof translated !== 'object') {
-      problems.push(error(file, `${label(record, i)} has no "${edition.path}" text`, `add "${edition.path}": { ${wanted.map((f) => `"${f}": "…"`).join(', ')} }`));
+      problems.push(
+        error(
+          file,
+          `${label(record, i)} has no "${edition.path}" text`,
+          `add "${edition.path}": { ${wanted.map((f) => `"${f}": "…"`).join(', ')} }`,
+        ),
+      );
       return;
     }
     for (const field of wanted)
       if (typeof translated[field] !== 'string' || translated[field].trim() === '')
-        problems.push(error(file, `${label(record, i)} has no "${edition.path}.${field}"`, `translate its "${field}"`));
+        problems.push(
+          error(file, `${label(record, i)} has no "${edition.path}.${field}"`, `write its "${field}" in ${edition.lang} there`),
+        );
     for (const field of Object.keys(translated).filter((key) => !wanted.includes(key)))
       problems.push(error(file, `${label(record, i)}: "${edition.path}.${field}" has no source text to translate`, `remove "${field}"`));
   });
@@ -195,24 +275,50 @@ function checkLayers(root: string, layers: readonly PublishedLayer[], edition: E
     const metaFile = `geo/layers/${layer.id}.meta.json`;
     checkRecords([layer.meta], metaFile, () => 'the metadata', translatedMetaFields, edition, problems);
     const file = `geo/layers/${layer.id}.geojson`;
-    const raw = JSON.parse(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, '')) as { features: { properties?: Record<string, unknown> }[] };
+    const raw = JSON.parse(readFileSync(join(root, file), 'utf8').replace(/^\uFEFF/, '')) as {
+      features: { properties?: Record<string, unknown> }[];
+    };
     const readerKeys = new Set(['name', ...layer.meta.readerProperties]);
     raw.features.forEach((feature, index) => {
       const properties = feature.properties ?? {};
       const where = `feature ${index} ("${String(properties.id)}")`;
       for (const key of readerKeys)
-        // A date is data, printed by the engine in the page's language, not text to translate.
-        if (typeof properties[key] === 'string' && !isoDate.test(properties[key]) && !(typeof properties[`${key}:${edition.path}`] === 'string' && (properties[`${key}:${edition.path}`] as string).trim()))
-          problems.push({ ...error(file, `${where} has no "${key}:${edition.path}": its ${key} in the ${edition.lang} edition`, `add "${key}:${edition.path}" beside "${key}"`), featureIndex: index });
+        // A date is data, printed by the engine in the page's language, and a link is an address: neither is text to translate.
+        if (
+          typeof properties[key] === 'string' &&
+          !isoDate.test(properties[key]) &&
+          !/^https?:\/\//.test(properties[key]) &&
+          !(typeof properties[`${key}:${edition.path}`] === 'string' && (properties[`${key}:${edition.path}`] as string).trim())
+        )
+          problems.push({
+            ...error(
+              file,
+              `${where} has no "${key}:${edition.path}": its ${key} in the ${edition.lang} edition`,
+              `write it in "${key}:${edition.path}" beside "${key}"`,
+            ),
+            featureIndex: index,
+          });
       for (const [key, value] of Object.entries(properties)) {
         const base = key.endsWith(`:${edition.path}`) ? key.slice(0, -edition.path.length - 1) : undefined;
         if (base !== undefined && !(base in properties))
           problems.push({ ...error(file, `${where} has "${key}" but no "${base}" to translate`, `remove "${key}"`), featureIndex: index });
-        if (!Array.isArray(value) || !readerKeys.has(key) && !['timeline', 'control'].includes(key)) continue;
+        if (!Array.isArray(value) || (!readerKeys.has(key) && !['timeline', 'control'].includes(key))) continue;
         value.forEach((entry: Record<string, unknown>, i) => {
           for (const [field, text] of Object.entries(entry ?? {}))
-            if (typeof text === 'string' && !historyDataFields.has(field) && !field.includes(':') && typeof entry[`${field}:${edition.path}`] !== 'string')
-              problems.push({ ...error(file, `${where} ${key}[${i}] has no "${field}:${edition.path}"`, `add "${field}:${edition.path}" beside "${field}"`), featureIndex: index });
+            if (
+              typeof text === 'string' &&
+              !historyDataFields.has(field) &&
+              !field.includes(':') &&
+              typeof entry[`${field}:${edition.path}`] !== 'string'
+            )
+              problems.push({
+                ...error(
+                  file,
+                  `${where} ${key}[${i}] has no "${field}:${edition.path}"`,
+                  `add "${field}:${edition.path}" beside "${field}"`,
+                ),
+                featureIndex: index,
+              });
         });
       }
     });
@@ -223,14 +329,24 @@ function checkPlaceNames(root: string, edition: Edition, problems: Problems): vo
   const file = placeNamesFile(edition.path);
   if (!existsSync(join(root, 'geo', 'basemap'))) return;
   if (!existsSync(join(root, file))) {
-    problems.push(error(file, `is missing: the ${edition.lang} edition's basemap labels need their names`, 'add the table (an empty "names" list labels every place with its romanised name)'));
+    problems.push(
+      error(
+        file,
+        `is missing: the ${edition.lang} edition's basemap labels need their names`,
+        'add the table (an empty "names" list labels every place with its romanised name)',
+      ),
+    );
     return;
   }
   const value = readJson(root, file);
-  if (!value) return problems.push(error(file, 'is not valid JSON', 'fix the JSON syntax')) && undefined;
+  if (!value) {
+    problems.push(error(file, 'is not valid JSON', 'fix the JSON syntax'));
+    return;
+  }
   const result = placeNamesSchema(edition.path).safeParse(value);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(error(file, describeIssue(issue, value).message, 'see src/geo/place-names.ts for the format'));
+    for (const issue of result.error.issues)
+      problems.push(error(file, describeIssue(issue, value).message, 'see src/geo/place-names.ts for the format'));
     return;
   }
   const features = new Map<string, unknown>();
@@ -241,12 +357,26 @@ function checkPlaceNames(root: string, edition: Edition, problems: Problems): vo
       features.set(`${name}/${String(feature.properties.id)}`, feature.properties.name);
   }
   const seen = new Set<string>();
-  result.data.names.forEach((entry, i) => {
+  // The schema's key for the translated name is the edition's path, which widens zod's inferred entry type.
+  (result.data.names as { id: string; en: string }[]).forEach((entry, i) => {
     if (seen.has(entry.id)) problems.push(error(file, `names[${i}]: "${entry.id}" is listed twice`, 'keep one entry per place'));
     seen.add(entry.id);
-    if (!features.has(entry.id)) problems.push(error(file, `names[${i}]: "${entry.id}" is no basemap feature`, 'use <file>/<feature id> of geo/basemap/{countries,admin1,places,rivers}.geojson'));
+    if (!features.has(entry.id))
+      problems.push(
+        error(
+          file,
+          `names[${i}]: "${entry.id}" is no basemap feature`,
+          'use <file>/<feature id> of geo/basemap/{countries,admin1,places,rivers}.geojson',
+        ),
+      );
     else if (features.get(entry.id) !== entry.en)
-      problems.push(error(file, `names[${i}]: "${entry.id}" is "${String(features.get(entry.id))}" in the basemap, not "${entry.en}"`, 'check the name still belongs to that place, then update "en"'));
+      problems.push(
+        error(
+          file,
+          `names[${i}]: "${entry.id}" is "${String(features.get(entry.id))}" in the basemap, not "${entry.en}"`,
+          'check the name still belongs to that place, then update "en"',
+        ),
+      );
   });
 }
 
@@ -262,7 +392,13 @@ export function validateEditions(root: string, layers: readonly PublishedLayer[]
     const file = translatedConfigFile(edition);
     if (config) {
       if (!existsSync(join(root, file)))
-        problems.push(error(file, `is missing: the ${edition.lang} edition needs the story configuration's text`, 'add it with the reader text of src/content/story.config.json (see the README, "Editions")'));
+        problems.push(
+          error(
+            file,
+            `is missing: the ${edition.lang} edition needs the story configuration's text`,
+            'add it with the reader text of src/content/story.config.json (see the README, "Editions")',
+          ),
+        );
       else {
         const translated = readJson(root, file);
         if (translated) compareText(configText(config), translated, file, 'config', problems, new Set(['source']));
@@ -272,8 +408,24 @@ export function validateEditions(root: string, layers: readonly PublishedLayer[]
     checkChapters(root, edition, problems);
     checkBackMatter(root, edition, problems);
     checkLayers(root, layers, edition, problems);
-    if (figures) checkRecords(figures.figures, 'src/data/figures.json', (r, i) => `figure ${i} ("${String(r.id)}")`, translatedFigureFields, edition, problems);
-    if (sources) checkRecords(sources, 'src/data/sources.json', (r, i) => `source ${i} ("${String(r.id)}")`, translatedSourceFields, edition, problems);
+    if (figures)
+      checkRecords(
+        figures.figures,
+        'src/data/figures.json',
+        (r, i) => `figure ${i} ("${String(r.id)}")`,
+        translatedFigureFields,
+        edition,
+        problems,
+      );
+    if (sources)
+      checkRecords(
+        sources,
+        'src/data/sources.json',
+        (r, i) => `source ${i} ("${String(r.id)}")`,
+        translatedSourceFields,
+        edition,
+        problems,
+      );
     checkPlaceNames(root, edition, problems);
   }
   return problems;
