@@ -111,8 +111,20 @@ export interface FontPlan {
  * Decides which face and file draws each code point. A primary family takes every
  * point it has; a fallback family only those no family before it has, so that its file
  * is downloaded only by pages that need it (the browser reads its unicode-range).
+ *
+ * A face served from one whole file (CJK) is cut into a slice per entry of `groups`
+ * (in order; each says which of a page's points it wants): each slice holds the points
+ * it wants that no earlier slice holds, and a last slice the rest (data, scripts). A page
+ * then fetches only the slices its text touches: the few Chinese characters an English
+ * page prints do not bring the whole Chinese edition's characters with them.
  */
-export function planFonts(families: Family[], pages: Map<string, Set<number>>, extra: Set<number>, root: string): FontPlan {
+export function planFonts(
+  families: Family[],
+  pages: Map<string, Set<number>>,
+  extra: Set<number>,
+  root: string,
+  groups: readonly SliceGroup[] = [],
+): FontPlan {
   const all = new Set([...extra, ...[...pages.values()].flatMap((points) => [...points])]);
   const sources = new Map<Face, SourceFile[]>();
   const files = (face: Face) => sources.get(face) ?? sources.set(face, sourceFiles(face.source, root)).get(face)!;
@@ -130,7 +142,15 @@ export function planFonts(families: Family[], pages: Map<string, Set<number>>, e
         const file = files(face).find((candidate) => fileDraws(candidate, point));
         if (file) (slices.get(file.path) ?? slices.set(file.path, []).get(file.path)!).push(point);
       }
-      if (slices.size > 0) faces.push({ family, face, slices: [...slices].map(([file, points]) => ({ file, points })) });
+      if (slices.size === 0) continue;
+      const whole = files(face).length === 1 && !face.source.endsWith('.css');
+      faces.push({
+        family,
+        face,
+        slices: whole
+          ? sliceByGroups(files(face)[0]!.path, points, pages, groups)
+          : [...slices].map(([file, points]) => ({ file, points })),
+      });
     }
   }
 
@@ -139,6 +159,21 @@ export function planFonts(families: Family[], pages: Map<string, Set<number>>, e
     for (const point of points) if (!drawn.has(point)) (missing.get(point) ?? missing.set(point, []).get(point)!).push(page);
   }
   return { faces, missing, drawn };
+}
+
+/** Which points of a page a slice of a whole-file face wants (see {@link planFonts}). */
+export type SliceGroup = (page: string, point: number) => boolean;
+
+function sliceByGroups(file: string, points: number[], pages: Map<string, Set<number>>, groups: readonly SliceGroup[]) {
+  const left = new Set(points);
+  const slices: { file: string; points: number[] }[] = [];
+  for (const group of groups) {
+    const taken = [...left].filter((point) => [...pages].some(([page, drawn]) => drawn.has(point) && group(page, point)));
+    taken.forEach((point) => left.delete(point));
+    if (taken.length > 0) slices.push({ file, points: taken.sort((a, b) => a - b) });
+  }
+  if (left.size > 0) slices.push({ file, points: [...left].sort((a, b) => a - b) });
+  return slices;
 }
 
 export function describeMissing(missing: Map<number, string[]>): string {

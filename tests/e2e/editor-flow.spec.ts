@@ -101,7 +101,7 @@ test('the new layer is listed in /data/layers.json with its metadata and feature
   const published = (await (await request.get(`${site.url}${layer!.url}`)).json()) as {
     features: { properties: Record<string, unknown> }[];
   };
-  expect(Object.keys(published.features[0]!.properties).sort()).toEqual(['id', 'link', 'name', 'note']);
+  expect(Object.keys(published.features[0]!.properties).sort()).toEqual(['id', 'link', 'name', 'name:zh', 'note', 'note:zh']);
 });
 
 test('the chapter that names the layer draws it on the map and lists it in the legend', async ({ page }) => {
