@@ -4,7 +4,7 @@ import { chromiumArgs, chromiumPath } from './support/chromium.ts';
 const port = Number(process.env.STORY_PORT ?? 4399);
 
 /** End-to-end tests: the built site, served by astro preview, in the system's Chromium. */
-export default defineConfig({
+export default defineConfig<{ editionPath: string }>({
   testDir: './e2e',
   outputDir: '../test-results/e2e',
   fullyParallel: false,
@@ -17,7 +17,15 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
+    // The translated edition: the tests tagged @editions (contract walk, fallbacks, chapter cards, axe) read /zh/.
+    {
+      name: 'zh',
+      grep: /@editions/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, editionPath: 'zh' },
+    },
+  ],
   webServer: {
     // --ignore-lock: Astro allows one preview per project, and benches or a developer's server may hold it.
     command: `ASTRO_TELEMETRY_DISABLED=1 npx astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,

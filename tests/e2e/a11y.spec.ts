@@ -34,7 +34,8 @@ const states: { state: State; options: Parameters<typeof test.use>[0] }[] = [
 ];
 
 for (const { state, options } of states) {
-  test.describe(`axe, WCAG 2.2 A and AA, with ${state}`, () => {
+  // Tagged @editions: the config's zh project checks /zh/ and its embeds too.
+  test.describe(`axe, WCAG 2.2 A and AA, with ${state}`, { tag: '@editions' }, () => {
     test.use(options);
     test.beforeEach(async ({ page }) => {
       if (state === 'site scripts blocked') await page.route('**/*.js', (route) => route.abort('blockedbyclient'));
@@ -52,8 +53,8 @@ for (const { state, options } of states) {
       }
     }
 
-    test('the story page has no violations at its opening and mid-story', async ({ page }) => {
-      await page.goto('/');
+    test('the story page has no violations at its opening and mid-story', async ({ page, edition }) => {
+      await page.goto(edition.home);
       await settle(page);
       expect(await axeViolations(page), 'at the opening').toEqual([]);
       const { chapters } = await storyData(page);
@@ -64,13 +65,15 @@ for (const { state, options } of states) {
       expect(await axeViolations(page), `at ${dated.id}`).toEqual([]);
     });
 
-    for (const path of ['/embed/', '/embed/{first}/', '/embed/{last}/', '/layers/']) {
-      test(`${path} has no violations`, async ({ page }) => {
-        let resolved = path;
+    for (const path of ['/embed/', '/embed/{first}/', '/embed/{last}/', '/embed-code/', '/layers/']) {
+      test(`${path} has no violations`, async ({ page, edition }) => {
+        // The catalog is one page carrying both languages.
+        test.skip(path === '/layers/' && edition.path !== '', 'the catalog is checked once');
+        let resolved = `${edition.home}${path.slice(1)}`;
         if (path.includes('{')) {
-          await page.goto('/');
+          await page.goto(edition.home);
           const { chapters } = await storyData(page);
-          resolved = path.replace('{first}', chapters[0]!.id).replace('{last}', chapters.at(-1)!.id);
+          resolved = resolved.replace('{first}', chapters[0]!.id).replace('{last}', chapters.at(-1)!.id);
         }
         await openOrSkip(page, resolved);
         await settle(page);
@@ -333,7 +336,7 @@ test.describe('the Reduce motion button, without the system setting', () => {
  * browser, started with the config's switches and a debugging port.
  */
 test.describe('Lighthouse accessibility', () => {
-  for (const path of ['/', '/embed/', '/embed/{first}/', '/layers/']) {
+  for (const path of ['/', '/zh/', '/embed/', '/embed/{first}/', '/layers/']) {
     test(`${path} scores 100`, async ({ playwright, request, baseURL }) => {
       test.slow();
       let resolved = path;

@@ -3,7 +3,8 @@
  * another origin, with the site served under the headers of public/_headers (so its
  * Content-Security-Policy is enforced), with and without the host loader.
  */
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
+import { test } from '../fixtures/story-reader.ts';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -359,13 +360,14 @@ test.describe('embedding the story in another site', () => {
     expect(seen.problems).toEqual([]);
   });
 
-  test.describe('chapter cards', () => {
+  // Tagged @editions: the config's zh project opens /zh/embed/<chapter>/ too.
+  test.describe('chapter cards', { tag: '@editions' }, () => {
     // About the width of an article column, where cards go.
     test.use({ viewport: { width: 680, height: 800 } });
     for (const id of chapterIds) {
-      test(`the chapter card /embed/${id}/ renders its map, legend, caption and sources on its own`, async ({ page }) => {
+      test(`the chapter card /embed/${id}/ renders its map, legend, caption and sources on its own`, async ({ page, edition }) => {
         const seen = await watch(page);
-        await page.goto(`${servers.siteOrigin}/embed/${id}/`);
+        await page.goto(`${servers.siteOrigin}${edition.home}embed/${id}/`);
         const map = page.locator('[data-story-map]');
         await expect(map).toHaveAttribute('data-map-state', /^(ready|fallback)$/, { timeout: 60_000 });
         const { chapters, layers } = JSON.parse((await page.locator('#story-data').textContent())!) as StoryData;
@@ -376,8 +378,8 @@ test.describe('embedding the story in another site', () => {
         if ((await map.getAttribute('data-map-state')) === 'ready')
           expect((await map.getAttribute('data-visible-layers'))!.split(' ').sort()).toEqual([...chapters[0]!.visibleLayers].sort());
         await expect(page.locator('.embed-card-caption')).not.toBeEmpty();
-        await expect(page.locator('.chapter-sources')).toContainText('Sources:');
-        await expect(page.getByRole('link', { name: 'Read this chapter in the full story' })).toHaveAttribute('href', `/#${id}`);
+        await expect(page.locator('.chapter-sources')).toContainText(edition.ui.sourcesLabel);
+        await expect(page.getByRole('link', { name: edition.ui.readChapter })).toHaveAttribute('href', `${edition.home}#${id}`);
         expect(seen.problems).toEqual([]);
         expect(seen.foreignRequests).toEqual([]);
       });
@@ -401,7 +403,7 @@ test.describe('embedding the story in another site', () => {
 
   test('the story and embed-code pages run under the site’s CSP with nothing inline', async ({ page }) => {
     const seen = await watch(page);
-    for (const path of ['/', '/embed-code/']) {
+    for (const path of ['/', '/embed-code/', '/zh/', '/zh/embed-code/']) {
       const response = await page.goto(`${servers.siteOrigin}${path}`);
       const policy = response!.headers()['content-security-policy']!;
       expect(policy).toContain("script-src 'self'");
@@ -418,7 +420,12 @@ test.describe('embedding the story in another site', () => {
     expect(seen.problems).toEqual([]);
 
     // The built pages: executable scripts are files; the only inline scripts are JSON data; no style attributes.
-    const pages = ['index.html', 'embed/index.html', 'embed-code/index.html', ...chapterIds.map((id) => `embed/${id}/index.html`)];
+    const pages = ['', 'zh/'].flatMap((home) => [
+      `${home}index.html`,
+      `${home}embed/index.html`,
+      `${home}embed-code/index.html`,
+      ...chapterIds.map((id) => `${home}embed/${id}/index.html`),
+    ]);
     for (const file of pages) {
       const html = readFileSync(join(dist, file), 'utf8');
       for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) expect(tag, `${file}: ${tag}`).toMatch(/\bsrc=|type="application\/json"/);

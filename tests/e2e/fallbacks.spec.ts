@@ -2,6 +2,7 @@
  * The whole story, read top to bottom in the conditions readers really have: a normal
  * browser, no WebGL, no JavaScript, a GPU that drops the map's context mid-story, and
  * a layer file that does not arrive. Every chapter must stay readable with a map.
+ * Every edition is read (tagged @editions: the config's zh project reads /zh/).
  */
 import { expect, type Page } from '@playwright/test';
 import { readChapter, readChapterWithoutScript, test } from '../fixtures/story-reader.ts';
@@ -25,10 +26,10 @@ async function loseContext(page: Page, { restore }: { restore: boolean }): Promi
 // Reading all fifteen chapters with their maps takes minutes on a shared two-core machine.
 test.slow();
 
-test.describe('with WebGL', () => {
-  test('every chapter is readable and shows the live map in its state, with no page errors', async ({ page, baseURL }) => {
+test.describe('with WebGL', { tag: '@editions' }, () => {
+  test('every chapter is readable and shows the live map in its state, with no page errors', async ({ page, baseURL, edition }) => {
     const watch = watchPage(page, baseURL!);
-    await page.goto('/');
+    await page.goto(edition.home);
     await waitForMapReady(page);
     for (const chapter of (await storyData(page)).chapters) await readChapter(page, chapter, 'live');
     expect(watch.pageErrors).toEqual([]);
@@ -38,9 +39,10 @@ test.describe('with WebGL', () => {
   test('when the WebGL context is lost mid-story, the rest of the story shows static maps, with no page errors', async ({
     page,
     baseURL,
+    edition,
   }) => {
     const watch = watchPage(page, baseURL!);
-    await page.goto('/');
+    await page.goto(edition.home);
     await waitForMapReady(page);
     const { chapters } = await storyData(page);
     const middle = Math.floor(chapters.length / 2);
@@ -53,9 +55,13 @@ test.describe('with WebGL', () => {
     expect(watch.pageErrors).toEqual([]);
   });
 
-  test('when the lost context comes back, the map returns to the active chapter exactly as it was drawn', async ({ page, baseURL }) => {
+  test('when the lost context comes back, the map returns to the active chapter exactly as it was drawn', async ({
+    page,
+    baseURL,
+    edition,
+  }) => {
     const watch = watchPage(page, baseURL!);
-    await page.goto('/');
+    await page.goto(edition.home);
     await waitForMapReady(page);
     const { chapters } = await storyData(page);
     // The chapter with closed crossings: drawn hollow through feature state, which MapLibre's
@@ -64,7 +70,7 @@ test.describe('with WebGL', () => {
     // Opened at that chapter, so its labels are placed afresh, as the rebuilt style places
     // them; labels placed during a camera move keep the side of their point they had then.
     await page.goto('about:blank');
-    await page.goto(`/#${chapter.id}`);
+    await page.goto(`${edition.home}#${chapter.id}`);
     await waitForMapReady(page);
     await expectChapterApplied(page, chapter);
     const canvas = page.locator('[data-story-map] canvas');
@@ -80,9 +86,13 @@ test.describe('with WebGL', () => {
     expect(watch.pageErrors).toEqual([]);
   });
 
-  test('a layer file that fails to load is marked unavailable in the legend while the rest of the map works', async ({ page, baseURL }) => {
+  test('a layer file that fails to load is marked unavailable in the legend while the rest of the map works', async ({
+    page,
+    baseURL,
+    edition,
+  }) => {
     const watch = watchPage(page, baseURL!);
-    await page.goto('/');
+    await page.goto(edition.home);
     const { chapters, layers } = await storyData(page);
     const failing = layers.find((l) => l.id === 'border-crossings')!;
     await page.route(`**${failing.url}`, (route) => route.abort('failed'));
@@ -92,24 +102,25 @@ test.describe('with WebGL', () => {
     await scrollToChapter(page, chapter.id);
     const item = page.locator(`[data-legend] li[data-layer="${failing.id}"]`);
     await expect(item).toContainText(failing.legend);
-    await expect(item).toContainText('unavailable');
+    await expect(item).toContainText(edition.ui.map.unavailable);
     // The other layers are drawn and listed as usual; the map reports what it really shows.
     const others = chapter.visibleLayers.filter((id) => id !== failing.id);
     await expect
       .poll(async () => (await page.locator('[data-story-map]').getAttribute('data-visible-layers'))?.split(' ').sort())
       .toEqual(others.sort());
-    for (const id of others) await expect(page.locator(`[data-legend] li[data-layer="${id}"]`)).not.toContainText('unavailable');
+    for (const id of others)
+      await expect(page.locator(`[data-legend] li[data-layer="${id}"]`)).not.toContainText(edition.ui.map.unavailable);
     await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-idle', 'true');
     expect(watch.pageErrors).toEqual([]);
   });
 });
 
-test.describe('without WebGL (Chromium started with --disable-webgl --disable-3d-apis)', () => {
+test.describe('without WebGL (Chromium started with --disable-webgl --disable-3d-apis)', { tag: '@editions' }, () => {
   test.use({ extraBrowserArgs: ['--disable-webgl', '--disable-3d-apis'] });
 
-  test('every chapter is readable and shows its static map, with no page errors', async ({ page, baseURL }) => {
+  test('every chapter is readable and shows its static map, with no page errors', async ({ page, baseURL, edition }) => {
     const watch = watchPage(page, baseURL!);
-    await page.goto('/');
+    await page.goto(edition.home);
     // Until the reader's first input the static map stands in as it would while a map loads.
     await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'loading');
     await expect(page.locator(`[data-static-map]:visible`)).toHaveCount(1);
@@ -126,11 +137,11 @@ test.describe('without WebGL (Chromium started with --disable-webgl --disable-3d
   });
 });
 
-test.describe('without JavaScript', () => {
+test.describe('without JavaScript', { tag: '@editions' }, () => {
   test.use({ javaScriptEnabled: false });
 
-  test('every chapter is readable and carries its static map with real alt text', async ({ page }) => {
-    await page.goto('/');
+  test('every chapter is readable and carries its static map with real alt text', async ({ page, edition }) => {
+    await page.goto(edition.home);
     const chapters = await page
       .locator('section[data-chapter]')
       .evaluateAll((sections) => sections.map((s) => ({ id: s.id, description: s.getAttribute('data-map-description')! })));
@@ -160,8 +171,8 @@ async function differingPixels(a: Buffer, b: Buffer): Promise<number> {
 }
 
 test.describe('printed', () => {
-  test('the printout carries every chapter with its static map and none of the screen controls', async ({ page }) => {
-    await page.goto('/');
+  test('the printout carries every chapter with its static map and none of the screen controls', async ({ page, edition }) => {
+    await page.goto(edition.home);
     await waitForMapReady(page);
     // Printing (page.pdf is Chromium's print path) fetches the lazy static maps.
     const pdf = await page.pdf({ format: 'A4' });

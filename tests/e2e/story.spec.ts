@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from '../fixtures/story-reader.ts';
 import figuresFile from '../../src/data/figures.json' with { type: 'json' };
 import {
   distinctMapColours,
@@ -12,36 +13,41 @@ import {
 } from './story-page.ts';
 
 test.describe('the story page', () => {
-  test('scrolling top to bottom and back lands every chapter in its whole map state', async ({ page, baseURL }) => {
-    const watch = watchPage(page, baseURL!);
-    await page.goto('/');
-    await waitForMapReady(page);
-    const { chapters } = await storyData(page);
-    expect(chapters.length).toBeGreaterThanOrEqual(10);
-    const canvasBox = (await page.locator('[data-story-map] canvas').boundingBox())!;
-    for (const chapter of [...chapters, ...[...chapters].reverse()]) {
-      await scrollToChapter(page, chapter.id);
-      await expectChapterApplied(page, chapter);
-      const view = await mapView(page);
-      const { camera } = chapter;
-      if ('bounds' in camera) {
-        const [w, s, e, n] = camera.bounds;
-        const [vw, vs, ve, vn] = view.bounds;
-        expect
-          .soft(vw <= w && vs <= s && ve >= e && vn >= n, `${chapter.id}: view [${view.bounds}] contains [${camera.bounds}]`)
-          .toBe(true);
-        expect
-          .soft(Math.abs(view.zoom - expectedFitZoom(camera.bounds, camera.maxZoom, canvasBox, view.padding)), `zoom of ${chapter.id}`)
-          .toBeLessThan(0.1);
-      } else {
-        expect.soft(Math.abs(view.zoom - camera.zoom), `zoom of ${chapter.id}`).toBeLessThan(0.05);
-        expect.soft(Math.hypot(view.lon - camera.center[0], view.lat - camera.center[1]), `centre of ${chapter.id}`).toBeLessThan(0.01);
+  // Tagged @editions: the config's zh project walks /zh/ too.
+  test(
+    'scrolling top to bottom and back lands every chapter in its whole map state',
+    { tag: '@editions' },
+    async ({ page, baseURL, edition }) => {
+      const watch = watchPage(page, baseURL!);
+      await page.goto(edition.home);
+      await waitForMapReady(page);
+      const { chapters } = await storyData(page);
+      expect(chapters.length).toBeGreaterThanOrEqual(10);
+      const canvasBox = (await page.locator('[data-story-map] canvas').boundingBox())!;
+      for (const chapter of [...chapters, ...[...chapters].reverse()]) {
+        await scrollToChapter(page, chapter.id);
+        await expectChapterApplied(page, chapter);
+        const view = await mapView(page);
+        const { camera } = chapter;
+        if ('bounds' in camera) {
+          const [w, s, e, n] = camera.bounds;
+          const [vw, vs, ve, vn] = view.bounds;
+          expect
+            .soft(vw <= w && vs <= s && ve >= e && vn >= n, `${chapter.id}: view [${view.bounds}] contains [${camera.bounds}]`)
+            .toBe(true);
+          expect
+            .soft(Math.abs(view.zoom - expectedFitZoom(camera.bounds, camera.maxZoom, canvasBox, view.padding)), `zoom of ${chapter.id}`)
+            .toBeLessThan(0.1);
+        } else {
+          expect.soft(Math.abs(view.zoom - camera.zoom), `zoom of ${chapter.id}`).toBeLessThan(0.05);
+          expect.soft(Math.hypot(view.lon - camera.center[0], view.lat - camera.center[1]), `centre of ${chapter.id}`).toBeLessThan(0.01);
+        }
+        expect.soft(await distinctMapColours(page), `colours drawn in ${chapter.id}`).toBeGreaterThan(8);
       }
-      expect.soft(await distinctMapColours(page), `colours drawn in ${chapter.id}`).toBeGreaterThan(8);
-    }
-    expect(watch.pageErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
-  });
+      expect(watch.pageErrors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+    },
+  );
 
   test('the first view is text and a static map; the engine and the data wait for the reader, then only nearby chapters’ layers come', async ({
     page,
@@ -73,21 +79,25 @@ test.describe('the story page', () => {
     for (const id of last.visibleLayers) expect(fetchedLayers()).toContain(id);
   });
 
-  test('a hash in the URL opens the story at that chapter, and reloading keeps it', async ({ page, baseURL }) => {
-    const watch = watchPage(page, baseURL!);
-    await page.goto('/');
-    const { chapters } = await storyData(page);
-    const target = chapters[9]!;
-    // A new document, as from a shared link: not a hash change on the open page.
-    await page.goto('about:blank');
-    await page.goto(`/#${target.id}`);
-    await waitForMapReady(page);
-    await expectChapterApplied(page, target);
-    await page.reload();
-    await waitForMapReady(page);
-    await expectChapterApplied(page, target);
-    expect(watch.pageErrors).toEqual([]);
-  });
+  test(
+    'a hash in the URL opens the story at that chapter, and reloading keeps it',
+    { tag: '@editions' },
+    async ({ page, baseURL, edition }) => {
+      const watch = watchPage(page, baseURL!);
+      await page.goto(edition.home);
+      const { chapters } = await storyData(page);
+      const target = chapters[9]!;
+      // A new document, as from a shared link: not a hash change on the open page.
+      await page.goto('about:blank');
+      await page.goto(`${edition.home}#${target.id}`);
+      await waitForMapReady(page);
+      await expectChapterApplied(page, target);
+      await page.reload();
+      await waitForMapReady(page);
+      await expectChapterApplied(page, target);
+      expect(watch.pageErrors).toEqual([]);
+    },
+  );
 
   test('a jump straight to the end skips the chapters between and lands in the last state', async ({ page }) => {
     await page.goto('/');
