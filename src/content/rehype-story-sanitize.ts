@@ -51,6 +51,8 @@ export const chapterSchema: Schema = {
     'h2',
     // A chapter's steps (src/content/steps.ts).
     'div',
+    // A number a token printed, with its value (src/content/remark-story-tokens.ts).
+    'data',
   ],
   attributes: {
     a: ['href', 'id', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
@@ -61,6 +63,7 @@ export const chapterSchema: Schema = {
     h4: ['id'],
     li: ['id'],
     div: [['className', 'step'], 'dataStep'],
+    data: ['value'],
     sup: [],
     ol: ['start'],
     th: [[...tableAlign]],

@@ -1,23 +1,32 @@
-import type { Root, Text } from 'mdast';
+import type { Parent, Root, Text } from 'mdast';
 import { storyGeo } from '../geo/pipeline.ts';
-import { replaceTokens } from './story-tokens.ts';
+import { tokenParts } from './story-tokens.ts';
 import { editionOfFile } from './translations.ts';
 
-function visitText(node: { type: string; children?: unknown[] }, visit: (text: Text) => void): void {
-  if (node.type === 'text') visit(node as Text);
-  for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visitText(child, visit);
+/** Replaces each text node that holds tokens with its parts; a number becomes `<data value="…">` holding its text. */
+function renderIn(parent: Parent, render: (text: string) => ReturnType<typeof tokenParts>): void {
+  parent.children = (parent.children as Parent['children'][number][]).flatMap((child): Parent['children'][number][] => {
+    if (child.type !== 'text') {
+      if ('children' in child) renderIn(child as Parent, render);
+      return [child];
+    }
+    return render(child.value).map((part): Text =>
+      typeof part === 'string'
+        ? { type: 'text', value: part }
+        : { type: 'text', value: part.text, data: { hName: 'data', hProperties: { value: String(part.value) } } },
+    );
+  });
 }
 
 /** Remark plugin: renders story tokens in Markdown text, in the language of the file's edition; a bad token fails the build naming the file. */
 export function remarkStoryTokens() {
   return (tree: Root, file: { path?: string }) => {
     const { layers } = storyGeo();
-    visitText(tree, (node) => {
-      try {
-        node.value = replaceTokens(node.value, layers, editionOfFile(file.path));
-      } catch (error) {
-        throw new Error(`${file.path ?? 'a chapter'}: ${(error as Error).message}`, { cause: error });
-      }
-    });
+    const edition = editionOfFile(file.path);
+    try {
+      renderIn(tree, (text) => tokenParts(text, layers, edition));
+    } catch (error) {
+      throw new Error(`${file.path ?? 'a chapter'}: ${(error as Error).message}`, { cause: error });
+    }
   };
 }

@@ -13,23 +13,33 @@ import type { PublishedLayer } from '../geo/process-layer.ts';
 
 const tokenPattern = /\{\{\s*([a-z]+)\s+([^}]*?)\s*\}\}/g;
 
-function renderToken(kind: string, args: string[], layers: readonly PublishedLayer[], edition: Edition): string {
-  const formatKm = (km: number) => formatKmIn(km, edition.lang);
+/** A rendered token: its text in the edition's language and the number it prints. */
+interface RenderedToken {
+  text: string;
+  value: number;
+}
+
+function renderToken(kind: string, args: string[], layers: readonly PublishedLayer[], edition: Edition): RenderedToken {
+  const km = (value: number) => ({ text: formatKmIn(value, edition.lang), value });
   switch (kind) {
-    case 'figure':
-      return formatFigure(figureById(args[0] ?? ''), edition);
+    case 'figure': {
+      const figure = figureById(args[0] ?? '');
+      return { text: formatFigure(figure, edition), value: figure.value };
+    }
     case 'length':
-      return formatKm(lengthKm(findFeature(layers, args[0] ?? '')));
-    case 'area':
-      return formatKm2In(areaKm2(findFeature(layers, args[0] ?? '')), edition.lang);
+      return km(lengthKm(findFeature(layers, args[0] ?? '')));
+    case 'area': {
+      const value = areaKm2(findFeature(layers, args[0] ?? ''));
+      return { text: formatKm2In(value, edition.lang), value };
+    }
     case 'distance':
-      return formatKm(distanceKm(findFeature(layers, args[0] ?? ''), findFeature(layers, args[1] ?? '')));
+      return km(distanceKm(findFeature(layers, args[0] ?? ''), findFeature(layers, args[1] ?? '')));
     case 'nearest': {
       const layer = layers.find((l) => l.id === args[1]);
       if (!layer) throw new Error(`unknown layer "${args[1]}"`);
       const { feature, km: distance } = nearestFeature(findFeature(layers, args[0] ?? ''), layer);
       const name = feature.properties?.[translatedKey('name', edition)] ?? feature.properties?.name;
-      return `${formatKm(distance)} (${String(name)})`;
+      return { text: `${formatKmIn(distance, edition.lang)} (${String(name)})`, value: distance };
     }
     default:
       throw new Error(`unknown token kind "${kind}" (use figure, length, area, distance or nearest)`);
@@ -38,11 +48,25 @@ function renderToken(kind: string, args: string[], layers: readonly PublishedLay
 
 /** Replaces every token in a text, in the edition's language; errors name the token so the editor can find it. */
 export function replaceTokens(text: string, layers: readonly PublishedLayer[], edition: Edition = sourceEdition): string {
-  return text.replace(tokenPattern, (token, kind: string, args: string) => {
+  return tokenParts(text, layers, edition)
+    .map((part) => (typeof part === 'string' ? part : part.text))
+    .join('');
+}
+
+/** A text split at its tokens: plain strings between rendered tokens, so a page can mark each number with its value. */
+export function tokenParts(text: string, layers: readonly PublishedLayer[], edition: Edition = sourceEdition): (string | RenderedToken)[] {
+  const parts: (string | RenderedToken)[] = [];
+  let last = 0;
+  for (const match of text.matchAll(tokenPattern)) {
+    const [token, kind, args] = match as unknown as [string, string, string];
+    parts.push(text.slice(last, match.index));
     try {
-      return renderToken(kind, args.split(/\s+/), layers, edition);
+      parts.push(renderToken(kind, args.split(/\s+/), layers, edition));
     } catch (error) {
       throw new Error(`${token}: ${(error as Error).message}`, { cause: error });
     }
-  });
+    last = match.index + token.length;
+  }
+  parts.push(text.slice(last));
+  return parts.filter((part) => part !== '');
 }
