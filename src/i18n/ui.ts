@@ -72,7 +72,7 @@ export interface EmbedCodeStrings {
   description: string;
   back: string;
   heading: string;
-  /** The intro; `{tag}` stands for the loader's `<script>` tag, printed as code. */
+  /** Text between backticks in the embed-code strings is printed as code. */
   intro: string;
   anySite: string;
   someSites: (list: string) => string;
@@ -169,7 +169,7 @@ const en: UiStrings = {
     back: '← Back to the story',
     heading: 'Embed this story',
     intro:
-      'Paste a snippet into your page’s HTML. The frames are responsive and take the height of their content; keep the {tag} line once per page (it sizes the frames and, for the whole story, lets your page scroll it). Links in the story open in a new tab.',
+      'Paste a snippet into your page’s HTML. The frames are responsive and take the height of their content; keep the `<script>` line once per page (it sizes the frames and, for the whole story, lets your page scroll it). Links in the story open in a new tab.',
     anySite: 'Any site may embed it.',
     someSites: (list) => `Sites allowed to embed it: ${list}.`,
     storyTitle: 'The whole story',
@@ -182,16 +182,16 @@ const en: UiStrings = {
     pymTitle: 'The whole story, with pym.js',
     pymBefore: 'For pages that embed interactives with ',
     pymAfter:
-      ', as many newsroom systems do: pym builds the frame, sizes it to the story and follows your page’s width; data-pym-trackscroll lets your page scroll the story with its map in view, as with our script. If your page already loads pym.js, leave out the <script> line. A chapter card works the same way: put its address in data-pym-src.',
+      ', as many newsroom systems do: pym builds the frame, sizes it to the story and follows your page’s width; `data-pym-trackscroll` lets your page scroll the story with its map in view, as with our script. If your page already loads pym.js, leave out the `<script>` line. A chapter card works the same way: put its address in `data-pym-src`.',
     pymCopy: ' the pym.js snippet',
     cardsTitle: 'One chapter as a map card',
     cardsText: 'The chapter’s map with its legend, caption and sources; nothing to scroll.',
     cardCopy: (chapter) => ` the card snippet for ${chapter}`,
     sandboxTitle: 'What the sandbox does and does not do',
     sandbox1:
-      'The snippets’ sandbox lets the story run scripts and keep its own origin (allow-scripts allow-same-origin, without which it cannot load its map or talk to your page) and open its links in new tabs. It still stops the frame from navigating your page, submitting forms, opening dialogs and starting downloads.',
+      'The snippets’ `sandbox` lets the story run scripts and keep its own origin (`allow-scripts allow-same-origin`, without which it cannot load its map or talk to your page) and open its links in new tabs. It still stops the frame from navigating your page, submitting forms, opening dialogs and starting downloads.',
     sandbox2:
-      'It is not what keeps the story away from your page. The frame comes from another site, so the browser’s same-origin rule already keeps it out of your page’s content, cookies and storage, sandbox or not. If you host a copy of the story on your own site, at the same origin as your pages, allow-scripts together with allow-same-origin lets the framed page reach into your page and lift its own sandbox: the attribute then protects nothing. Serve such a copy from a separate origin (another subdomain) to keep the isolation.',
+      'It is not what keeps the story away from your page. The frame comes from another site, so the browser’s same-origin rule already keeps it out of your page’s content, cookies and storage, sandbox or not. If you host a copy of the story on your own site, at the same origin as your pages, `allow-scripts` together with `allow-same-origin` lets the framed page reach into your page and lift its own sandbox: the attribute then protects nothing. Serve such a copy from a separate origin (another subdomain) to keep the isolation.',
     previewTitle: 'Preview',
     show: 'Show',
     wholeStory: 'The whole story',
@@ -266,7 +266,7 @@ const zh: UiStrings = {
     back: '← 返回报道',
     heading: '嵌入本报道',
     intro:
-      '把代码片段粘贴到网页的 HTML 中。框架自适应宽度，并随内容调整高度；每个页面保留一行 {tag}（它负责调整框架大小，嵌入整篇报道时还让您的页面带动报道滚动）。报道中的链接在新标签页中打开。',
+      '把代码片段粘贴到网页的 HTML 中。框架自适应宽度，并随内容调整高度；每个页面保留一行 `<script>`（它负责调整框架大小，嵌入整篇报道时还让您的页面带动报道滚动）。报道中的链接在新标签页中打开。',
     anySite: '任何网站均可嵌入。',
     someSites: (list) => `允许嵌入的网站：${list}。`,
     storyTitle: '整篇报道',
@@ -279,16 +279,16 @@ const zh: UiStrings = {
     pymTitle: '整篇报道（使用 pym.js）',
     pymBefore: '适用于用 ',
     pymAfter:
-      ' 嵌入互动内容的页面（许多新闻编辑系统如此）：pym 生成框架，按报道调整高度并跟随页面宽度；data-pym-trackscroll 让您的页面带动报道滚动、地图保持在视野中，与我们的脚本效果相同。如果页面已加载 pym.js，可省去 <script> 一行。章节卡片用法相同：把它的地址写入 data-pym-src。',
+      ' 嵌入互动内容的页面（许多新闻编辑系统如此）：pym 生成框架，按报道调整高度并跟随页面宽度；`data-pym-trackscroll` 让您的页面带动报道滚动、地图保持在视野中，与我们的脚本效果相同。如果页面已加载 pym.js，可省去 `<script>` 一行。章节卡片用法相同：把它的地址写入 `data-pym-src`。',
     pymCopy: 'pym.js 代码',
     cardsTitle: '单个章节的地图卡片',
     cardsText: '该章的地图及其图例、说明和资料来源；无需滚动。',
     cardCopy: (chapter) => `“${chapter}”的卡片代码`,
     sandboxTitle: 'sandbox 属性能做什么、不能做什么',
     sandbox1:
-      '代码中的 sandbox 允许报道运行脚本并保留自己的源（allow-scripts allow-same-origin，否则无法加载地图或与您的页面通信），并在新标签页中打开链接。它仍然禁止框架导航您的页面、提交表单、打开对话框和开始下载。',
+      '代码中的 `sandbox` 允许报道运行脚本并保留自己的源（`allow-scripts allow-same-origin`，否则无法加载地图或与您的页面通信），并在新标签页中打开链接。它仍然禁止框架导航您的页面、提交表单、打开对话框和开始下载。',
     sandbox2:
-      '把报道与您的页面隔开的并不是它。框架来自另一个网站，浏览器的同源策略本身就使它无法接触您页面的内容、Cookie 和存储，无论有无 sandbox。如果您在自己的网站上、以与页面相同的源托管报道副本，allow-scripts 加上 allow-same-origin 会让框架内的页面进入您的页面并解除自身的 sandbox：这个属性就不再起任何保护作用。请从单独的源（另一个子域名）提供这样的副本，以保持隔离。',
+      '把报道与您的页面隔开的并不是它。框架来自另一个网站，浏览器的同源策略本身就使它无法接触您页面的内容、Cookie 和存储，无论有无 sandbox。如果您在自己的网站上、以与页面相同的源托管报道副本，`allow-scripts` 加上 `allow-same-origin` 会让框架内的页面进入您的页面并解除自身的 sandbox：这个属性就不再起任何保护作用。请从单独的源（另一个子域名）提供这样的副本，以保持隔离。',
     previewTitle: '预览',
     show: '显示',
     wholeStory: '整篇报道',

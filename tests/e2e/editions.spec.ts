@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { uiStrings } from '../../src/i18n/ui.ts';
+import { scrollToChapter } from './story-page.ts';
 
 /** Every string of a dictionary, functions called with placeholder arguments (a string, or a list of one). */
 function dictionaryStrings(node: unknown): string[] {
@@ -99,5 +100,46 @@ test.describe('the Chinese edition', () => {
     const source = await values('/');
     expect(source.length, 'numbers marked with their value').toBeGreaterThan(10);
     expect(await values('/zh/')).toEqual(source);
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ])
+    test(`at ${viewport.width}×${viewport.height} the language link is a visible 44 px target that keeps the reader's chapter`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      await page.goto('/');
+      const ids = await page.locator('section[data-chapter]').evaluateAll((sections) => sections.map((section) => section.id));
+      await scrollToChapter(page, ids[3]!);
+      const link = page.locator('[data-edition-link]');
+      await expect(link).toBeInViewport();
+      await expect(link).toHaveAttribute('hreflang', 'zh-Hans');
+      const box = (await link.boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      // Drawn on top at its centre: nothing covers it.
+      expect(
+        await link.evaluate((element) => {
+          const r = element.getBoundingClientRect();
+          return element.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+        }),
+      ).toBe(true);
+      await expect(page.locator('html')).toHaveAttribute('data-active-chapter', ids[3]!);
+      const hash = new URL(page.url()).hash;
+      const active = await page.locator('html').getAttribute('data-active-chapter');
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`/zh/${hash}$`));
+      await expect(page.locator('html')).toHaveAttribute('data-active-chapter', active!);
+    });
+
+  test('without JavaScript the language link goes to the other edition’s top', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${test.info().project.use.baseURL}/zh/`);
+    await expect(page.locator('[data-edition-link]')).toHaveAttribute('href', '/');
+    await context.close();
   });
 });
