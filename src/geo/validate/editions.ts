@@ -45,7 +45,9 @@ export function projectEditions(root: string): Edition[] {
   }
 }
 
+/** A project file's JSON, or undefined when it is absent or broken (its own check reports that). */
 const readJson = (root: string, file: string): Record<string, unknown> | undefined => {
+  if (!existsSync(join(root, file))) return undefined;
   const { value, problems } = readDataJson(root, file);
   return problems.length === 0 && value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
 };
