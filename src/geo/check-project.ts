@@ -79,13 +79,16 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
     backMatterFile,
     () => {
       const path = join(root, backMatterFile);
-      if (!existsSync(path))
+      // A folder with a story configuration is a whole story, and every story has back matter.
+      if (!existsSync(path)) {
+        if (!existsSync(join(root, 'src', 'content', 'story.config.json'))) return;
         return problems.push({
           severity: 'error',
           file: backMatterFile,
           message: 'is missing: the page prints the edition, who’s who, corrections and methods from it',
           fix: 'copy the file from another story and rewrite its sections (see the README, "Starting the next story")',
         });
+      }
       problems.push(...parseBackMatter(readFileSync(path, 'utf8'), backMatterFile, geo.layers).problems);
     },
     (problem) => problems.push(problem),

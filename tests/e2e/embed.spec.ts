@@ -204,7 +204,8 @@ test.describe('embedding the story in another site', () => {
     const map = frame.locator('[data-story-map]');
     await page.mouse.move(20, 20);
     await expect(map).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
-    for (const chapter of chapters.slice(0, 4)) {
+    const walked = Math.min(4, chapters.length - 1);
+    for (const chapter of chapters.slice(0, walked)) {
       await hostScrollsTo(page, frame, chapter);
       const stage = (await page.locator('#embed iframe').boundingBox())!;
       await expect
@@ -218,7 +219,7 @@ test.describe('embedding the story in another site', () => {
     const hostScroll = await page.evaluate(() => scrollY);
     await frame.getByRole('button', { name: 'Next chapter' }).evaluate((button: HTMLElement) => button.focus({ preventScroll: true }));
     await page.keyboard.press('Enter');
-    await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapters[4]!.id);
+    await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapters[walked]!.id);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(hostScroll);
 
     await page.setViewportSize({ width: 700, height: 700 });
