@@ -73,7 +73,8 @@ export function parseBackMatter(
       return;
     }
     if (!section) {
-      if (raw.trim() !== '') problem(line, 'text before the first section marker', 'start the file with a marker: <!-- section: edition -->');
+      if (raw.trim() !== '')
+        problem(line, 'text before the first section marker', 'start the file with a marker: <!-- section: edition -->');
       return;
     }
     if (section.lines.every((l) => l.trim() === '') && raw.trim() !== '' && !/^## \S/.test(raw))
@@ -106,11 +107,15 @@ const processors = new Map<string, Promise<MarkdownRenderer>>();
  * naming the file and line. `locale` (a BCP-47 tag) sets how dates are written.
  * @example await renderBackMatter() // '<section aria-labelledby="edition-title" id="edition">…'
  */
-export async function renderBackMatter({ file = backMatterFile, locale = 'en-GB' }: { file?: string; locale?: string } = {}): Promise<string> {
+export async function renderBackMatter({
+  file = backMatterFile,
+  locale = 'en-GB',
+}: { file?: string; locale?: string } = {}): Promise<string> {
   const { sections, problems } = parseBackMatter(readStoryFile(file), shownStoryPath(file), storyGeo().layers);
   if (problems.length) throw new GeoInputError(problems);
   let processor = processors.get(locale);
-  if (!processor) processors.set(locale, (processor = createMarkdownProcessor({ ...storyMarkdownPlugins({ locale }), syntaxHighlight: false })));
+  if (!processor)
+    processors.set(locale, (processor = createMarkdownProcessor({ ...storyMarkdownPlugins({ locale }), syntaxHighlight: false })));
   const fileURL = pathToFileURL(storyPath(file));
   const rendered = await Promise.all(
     sections.map(async ({ id, line, text }) => {
