@@ -419,6 +419,8 @@ export class StoryMap {
     this.laidOut.clear();
     this.featureStates.clear();
     this.edgeLabels.forget();
+    this.drawnScrub = { line: undefined, km: 0 };
+    this.scrubShown = false;
   }
 
   apply(state: ChapterMapState): void {

@@ -92,7 +92,11 @@ function startStory(page: StoryPage, root: Document, mode: 'story' | 'embed'): P
       stage.dataset.mapState = 'fallback';
       stage.dataset.visibleLayers = visibleLayers(scroll.currentChapter()).join(' ');
     },
-    onRestored: () => activate(scroll.currentChapter()),
+    // The whole chapter again, and (by measuring) how far through it the reader is, for a scrubbed route.
+    onRestored: () => {
+      activate(scroll.currentChapter());
+      scroll.refresh();
+    },
   });
 
   function visibleLayers(index: number): string[] {

@@ -114,6 +114,29 @@ test.describe('the story page', () => {
     expect(events.at(-1)).toEqual({ id: chapters[2]!.id, index: 2 });
   });
 
+  test('the map announces story:settled once a chapter it applied is drawn and at rest', async ({ page }) => {
+    await page.goto('/');
+    await waitForMapReady(page);
+    const { chapters } = await storyData(page);
+    const target = chapters[2]!;
+    await page.evaluate(() => {
+      const seen: unknown[] = ((window as unknown as { settled: unknown[] }).settled = []);
+      addEventListener('story:settled', (event) => {
+        const stage = document.querySelector<HTMLElement>('[data-story-map]')!;
+        // What a listener sees at that moment: the map idle, in the chapter the event names.
+        seen.push({
+          ...(event as CustomEvent).detail,
+          idle: stage.dataset.mapIdle,
+          active: document.documentElement.dataset.activeChapter,
+        });
+      });
+    });
+    await scrollToChapter(page, target.id);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { settled: { chapter: string }[] }).settled.at(-1)))
+      .toEqual({ chapter: target.id, idle: 'true', active: target.id });
+  });
+
   test('the next and previous buttons move between chapters from the keyboard', async ({ page }) => {
     await page.goto('/');
     const { chapters } = await storyData(page);
