@@ -4,14 +4,16 @@
  * checks and only replaces the placeholders.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { storyPath } from '../../content/story-root.ts';
 
 const id = process.argv[2];
 if (!id || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
   console.error('usage: npm run geo:new <layer-id>   (lowercase words joined by hyphens, e.g. mine-pits-2025)');
   process.exit(1);
 }
-const dir = join(process.cwd(), 'geo', 'layers');
+// The layers folder of the story being built (STORY_ROOT, or this repository).
+const dir = storyPath('geo/layers');
 const geojsonPath = join(dir, `${id}.geojson`);
 const metaPath = join(dir, `${id}.meta.json`);
 for (const path of [geojsonPath, metaPath]) {
@@ -45,5 +47,6 @@ const meta = {
 };
 writeFileSync(geojsonPath, `${JSON.stringify(collection, null, 2)}\n`);
 writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
-console.log(`Wrote geo/layers/${id}.geojson and geo/layers/${id}.meta.json.
+const shown = (path: string) => relative(process.cwd(), path);
+console.log(`Wrote ${shown(geojsonPath)} and ${shown(metaPath)}.
 Next: replace the placeholder feature and metadata, run "npm run geo:check", then add "${id}" to a chapter's layers: list.`);
