@@ -1,9 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { rehypeStorySanitize, warnOnConsole } from './src/content/rehype-story-sanitize.ts';
-import { rehypeStepIds, remarkSteps } from './src/content/steps.ts';
-import { remarkStoryTokens } from './src/content/remark-story-tokens.ts';
+import { storyMarkdownPlugins } from './src/content/markdown-pipeline.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { subsetFonts } from './src/integrations/subset-fonts.ts';
 
@@ -15,12 +13,8 @@ export default defineConfig({
   // Numbers in chapter prose are tokens rendered from data at build time (src/content/story-tokens.ts);
   // step markers split a chapter into the steps the reader scrolls through (src/content/steps.ts).
   // Chapter HTML is cut down to an allowlist (src/content/rehype-story-sanitize.ts); geo:check reports the same drops first.
-  markdown: {
-    processor: unified({
-      remarkPlugins: [remarkStoryTokens, remarkSteps],
-      rehypePlugins: [[rehypeStorySanitize, { report: warnOnConsole }], rehypeStepIds],
-    }),
-  },
+  // The back matter goes through the same plugins (src/content/markdown-pipeline.ts).
+  markdown: { processor: unified(storyMarkdownPlugins()) },
   devToolbar: { enabled: false },
   // Fonts first: precompress then compresses the pages and stylesheet they rewrite.
   integrations: [subsetFonts(), precompress()],

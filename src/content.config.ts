@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import { chapterSchema } from './content/chapter-schema.ts';
 import { translatedEditions } from './content/translations.ts';
+import { storyPath } from './content/story-root.ts';
 import { storyGeo } from './geo/pipeline.ts';
 
 const layerIndex = new Map(storyGeo().layers.map((layer) => [layer.id, layer.featureIds]));
@@ -11,7 +12,8 @@ const layerIndex = new Map(storyGeo().layers.map((layer) => [layer.id, layer.fea
 const chapters = defineCollection({
   loader: glob({
     pattern: '*.md',
-    base: './src/content/chapters',
+    // The story being built may live outside src/ (STORY_ROOT): its chapters are read from its root.
+    base: storyPath('src/content/chapters'),
     generateId: ({ entry }) => entry.replace(/^\d+-/, '').replace(/\.md$/, ''),
   }),
   schema: chapterSchema(layerIndex),

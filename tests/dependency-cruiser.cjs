@@ -6,7 +6,7 @@
  * @type {import('dependency-cruiser').IConfiguration}
  */
 const buildTime = '^src/(content|data|charts|geo|static-maps|integrations|fonts)/';
-const runTime = '^src/(map|layer-kinds|scroll|scripts)/|^src/embed/(card|embed-client|embed-code|host-messages)\\.ts$';
+const runTime = '^src/(map|layer-kinds|scroll|scripts)/|^src/embed/(embed-client|embed-code|host-messages)\\.ts$';
 
 module.exports = {
   forbidden: [

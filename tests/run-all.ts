@@ -1,8 +1,9 @@
 /**
  * `npm test`: runs the static checks (lint, format, unused code, types, stage boundaries;
  * each counts as one test), builds the site, runs the unit and geometry suite (Vitest), the
- * browser suite (Playwright in real Chromium) and the same story contract in Firefox and
- * WebKitGTK (tests/engines), then prints one closing line that sums them: "N passed, N failed".
+ * browser suite (Playwright in real Chromium), the engine's browser suites against the fixture
+ * story (tests/fixture-story) and the same story contract in Firefox and WebKitGTK
+ * (tests/engines), then prints one closing line that sums them: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +22,11 @@ if (run('npm', ['run', 'build']) !== 0) {
 }
 const unitStatus = run('npx', ['vitest', 'run', '--config', 'tests/vitest.config.ts']);
 const e2eStatus = run('npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts']);
+// The engine's own suites again, against a second story (tests/fixture-story), built with no change
+// under src/ into dist-fixture/: an engine regression fails both runs, a change of this story only the first.
+const fixtureEnv = { ...process.env, STORY_ROOT: 'tests/fixture-story', SITE_DIR: 'dist-fixture' };
+const fixtureBuilt = run('npm', ['run', 'build', '--', '--outDir', 'dist-fixture'], fixtureEnv) === 0;
+const fixtureStatus = fixtureBuilt ? run('npx', ['playwright', 'test', '-c', 'tests/playwright.config.ts'], fixtureEnv) : 1;
 // Firefox and WebKit draw WebGL only in a window: under Xvfb (no display needed) with Mesa's software GL.
 // -noreset: by default Xvfb resets when its last client leaves, and a browser starting meanwhile cannot connect.
 const engines = ['vitest', 'run', '--config', 'tests/engines/vitest.config.ts'];
@@ -52,6 +58,16 @@ const suites = [
       passed: r.stats.expected,
       failed: r.stats.unexpected + r.stats.flaky,
     })),
+  },
+  {
+    name: 'fixture story (Chromium)',
+    status: fixtureStatus,
+    ...(fixtureBuilt
+      ? counts('test-results/e2e-fixture.json', (r: { stats: { expected: number; unexpected: number; flaky: number } }) => ({
+          passed: r.stats.expected,
+          failed: r.stats.unexpected + r.stats.flaky,
+        }))
+      : { passed: 0, failed: 1 }),
   },
   { name: 'Firefox and WebKit', status: enginesStatus, ...counts('test-results/engines.json', vitestCounts) },
 ];

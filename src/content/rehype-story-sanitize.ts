@@ -1,6 +1,6 @@
 /**
  * Rehype plugin: chapter text is untrusted, so its HTML is cut down to an allowlist of
- * what prose needs (paragraphs, emphasis, links, lists, quotes, tables, footnotes) by
+ * what prose needs (paragraphs, emphasis, links, lists, definition lists, quotes, tables, footnotes) by
  * hast-util-sanitize, the sanitiser behind rehype-sanitize. Raw HTML in a chapter is
  * parsed first, so a pasted <b> keeps working and a pasted <script> is named when it
  * is dropped. Every link must pass the shared URL rule (safe-url.ts). Every id in a
@@ -38,6 +38,10 @@ export const chapterSchema: Schema = {
     'ul',
     'ol',
     'li',
+    // Definition lists (src/content/definition-lists.ts).
+    'dl',
+    'dt',
+    'dd',
     'blockquote',
     'h3',
     'h4',

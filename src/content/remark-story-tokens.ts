@@ -1,6 +1,6 @@
 import type { Parent, Root, Text } from 'mdast';
 import { storyGeo } from '../geo/pipeline.ts';
-import { tokenParts } from './story-tokens.ts';
+import { tokenParts, type TokenOptions } from './story-tokens.ts';
 import { editionOfFile } from './translations.ts';
 
 /** Replaces each text node that holds tokens with its parts; a number becomes `<data value="…">` holding its text. */
@@ -18,13 +18,16 @@ function renderIn(parent: Parent, render: (text: string) => ReturnType<typeof to
   });
 }
 
-/** Remark plugin: renders story tokens in Markdown text, in the language of the file's edition; a bad token fails the build naming the file. */
-export function remarkStoryTokens() {
+/**
+ * Remark plugin: renders story tokens in Markdown text, in the language of the file's edition
+ * (or `options.edition`; dates in `options.locale` if given); a bad token fails the build naming the file.
+ */
+export function remarkStoryTokens(options: TokenOptions = {}) {
   return (tree: Root, file: { path?: string }) => {
     const { layers } = storyGeo();
-    const edition = editionOfFile(file.path);
+    const edition = options.edition ?? editionOfFile(file.path);
     try {
-      renderIn(tree, (text) => tokenParts(text, layers, edition));
+      renderIn(tree, (text) => tokenParts(text, layers, { ...options, edition }));
     } catch (error) {
       throw new Error(`${file.path ?? 'a chapter'}: ${(error as Error).message}`, { cause: error });
     }

@@ -1,4 +1,4 @@
-import figuresFile from './figures.json' with { type: 'json' };
+import { readStoryJson } from '../content/story-root.ts';
 import { figuresFileSchema, figureUnits, translatedFigureFields, type Figure } from './figures-schema.ts';
 import type { Edition } from '../content/story-config-schema.ts';
 import { sourceEdition, translationOf } from '../content/translations.ts';
@@ -8,7 +8,7 @@ export type { Figure };
 
 // geo:check reports a broken file with the figure and field before the build starts;
 // parsing here keeps the types honest for everything that reads figures.
-const parsed = figuresFileSchema.parse(figuresFile);
+const parsed = figuresFileSchema.parse(readStoryJson('src/data/figures.json'));
 
 /** Every figure the story prints, each with who reported it (src/data/figures.json). */
 export const figures: readonly Figure[] = parsed.figures;

@@ -1,4 +1,4 @@
-import sourcesFile from './sources.json' with { type: 'json' };
+import { readStoryJson } from '../content/story-root.ts';
 import { sourcesFileSchema, translatedSourceFields, type Source } from './sources-schema.ts';
 import type { Edition } from '../content/story-config-schema.ts';
 import { sourceEdition, translationOf } from '../content/translations.ts';
@@ -6,7 +6,7 @@ import { sourceEdition, translationOf } from '../content/translations.ts';
 export type { Source };
 
 /** Everyone the story cites: a link to the specific report, or what the claim rests on (src/data/sources.json). */
-export const sources: readonly Source[] = sourcesFileSchema.parse(sourcesFile);
+export const sources: readonly Source[] = sourcesFileSchema.parse(readStoryJson('src/data/sources.json'));
 
 export function sourceById(id: string): Source {
   const source = sources.find((s) => s.id === id);

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { backMatterFile, parseBackMatter } from '../content/back-matter.ts';
 import { chapterSchema } from '../content/chapter-schema.ts';
 import { parseSteps } from '../content/steps.ts';
 import { checkDataFiles } from '../data/check-data.ts';
@@ -17,7 +18,7 @@ import { validateEditions } from './validate/editions.ts';
 /**
  * The one check of everything an editor writes, run before Astro (`npm run geo:check`,
  * and first in `npm run build`): the data files, every layer and its metadata, every
- * chapter's file, frontmatter, references and prose. Editors get every problem in one
+ * chapter's file, frontmatter, references and prose, and the back matter. Editors get every problem in one
  * run, each naming its file; an input that makes a check fail unexpectedly is reported
  * against its file, never as a stack trace.
  */
@@ -75,6 +76,24 @@ export function checkProject(root: string): { problems: GeoProblem[]; layerCount
       (problem) => problems.push(problem),
     );
   }
+  guarded(
+    backMatterFile,
+    () => {
+      const path = join(root, backMatterFile);
+      // A folder with a story configuration is a whole story, and every story has back matter.
+      if (!existsSync(path)) {
+        if (!existsSync(join(root, 'src', 'content', 'story.config.json'))) return;
+        return problems.push({
+          severity: 'error',
+          file: backMatterFile,
+          message: 'is missing: the page prints the edition, who’s who, corrections and methods from it',
+          fix: 'copy the file from another story and rewrite its sections (see the README, "Starting the next story")',
+        });
+      }
+      problems.push(...parseBackMatter(readFileSync(path, 'utf8'), backMatterFile, geo.layers).problems);
+    },
+    (problem) => problems.push(problem),
+  );
   guarded(
     'src/content/story.config.json',
     () => problems.push(...validateEditions(root, geo.layers)),

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { storyConfig } from '../content/story-config.ts';
+import { storyRoot } from '../content/story-root.ts';
 import { translatedEditions } from '../content/translations.ts';
 import { placeNamesFile, readPlaceNames } from './place-names.ts';
 import { loadLayers } from './load-layers.ts';
@@ -162,9 +163,9 @@ const cache = ((globalThis as { [key: symbol]: unknown })[Symbol.for('story-geo'
   { stamp: string; geo: StoryGeo }
 >()) as Map<string, { stamp: string; geo: StoryGeo }>;
 
-/** The pipeline's result for this project, computed once per build process and again only when an input changes. */
+/** The pipeline's result for the story being built (its root: story-root.ts), computed once per build process and again only when an input changes. */
 export function storyGeo(): StoryGeo {
-  const root = process.cwd();
+  const root = storyRoot();
   const stamp = inputsStamp(root);
   const hit = cache.get(root);
   if (hit?.stamp === stamp) return hit.geo;

@@ -131,8 +131,38 @@ function startCamera({ startAt, padding, data }: StoryMapOptions): Partial<MapOp
   };
 }
 
+/** Where the camera is: its centre and zoom, and the [west, south, east, north] the canvas shows. */
+export interface CameraView {
+  center: [number, number];
+  zoom: number;
+  bounds: [number, number, number, number];
+}
+
+/** What the map shows once it has come to rest ('idle'): the chapter it applied last, and what it drew of it. */
+export interface SettledView extends CameraView {
+  /** Id of the chapter applied last, or undefined before the first. */
+  chapter: string | undefined;
+  /** Story layers drawn: the chapter's layers whose data is in. */
+  visibleLayers: string[];
+  /** Length of the scrubbed route drawn so far. */
+  scrubKm: number;
+  /** The basemap's point labels drawn whole. */
+  basemapLabels: string[];
+}
+
+/** What a driver hears from the map: when it moves, comes to rest, loses and regains its drawing context. */
+export interface StoryMapEvents {
+  moveStart: () => void;
+  /** The camera stopped ('moveend'). */
+  moved: (view: CameraView) => void;
+  settled: (view: SettledView) => void;
+  contextLost: () => void;
+  /** The drawing context is back and the style rebuilt; the map forgot what it had applied. */
+  contextRestored: () => void;
+}
+
 export class StoryMap {
-  readonly map: MapLibreMap;
+  private readonly map: MapLibreMap;
   /** The basemap's point labels drawn whole on the map, as of the last 'idle'. */
   basemapLabels: string[] = [];
   private readonly layers: StoryLayerInfo[];
@@ -338,12 +368,61 @@ export class StoryMap {
     return (this.current?.visibleLayers ?? []).filter((id) => this.collections.has(id));
   }
 
+  /** The camera as it is now. */
+  cameraView(): CameraView {
+    const { lng, lat } = this.map.getCenter();
+    const [[west, south], [east, north]] = this.map.getBounds().toArray() as [[number, number], [number, number]];
+    return { center: [lng, lat], zoom: this.map.getZoom(), bounds: [west, south, east, north] };
+  }
+
+  /**
+   * Listens to the map: the driver learns what the map shows from these, never from MapLibre.
+   * @example storyMap.on('settled', (view) => console.log(view.chapter, view.zoom));
+   */
+  on<Name extends keyof StoryMapEvents>(name: Name, listener: StoryMapEvents[Name]): void {
+    const map = this.map;
+    switch (name) {
+      case 'moveStart':
+        map.on('movestart', () => (listener as StoryMapEvents['moveStart'])());
+        return;
+      case 'moved':
+        map.on('moveend', () => (listener as StoryMapEvents['moved'])(this.cameraView()));
+        return;
+      case 'settled':
+        // After the map's own 'idle' work (labels), which was registered when it was created.
+        map.on('idle', () =>
+          (listener as StoryMapEvents['settled'])({
+            ...this.cameraView(),
+            chapter: this.current?.id,
+            visibleLayers: this.visibleLayers(),
+            scrubKm: this.scrubKm,
+            basemapLabels: this.basemapLabels,
+          }),
+        );
+        return;
+      case 'contextLost':
+        map.on('webglcontextlost', () => (listener as StoryMapEvents['contextLost'])());
+        return;
+      case 'contextRestored':
+        // MapLibre rebuilds its style when the context comes back but drops feature states.
+        map.on('webglcontextrestored', () =>
+          map.once('style.load', () => {
+            this.forgetAppliedState();
+            (listener as StoryMapEvents['contextRestored'])();
+          }),
+        );
+        return;
+    }
+  }
+
   /** Forgets what MapLibre was told, e.g. after a lost WebGL context rebuilt the style without feature state. */
-  forgetAppliedState(): void {
+  private forgetAppliedState(): void {
     this.shown.clear();
     this.laidOut.clear();
     this.featureStates.clear();
     this.edgeLabels.forget();
+    this.drawnScrub = { line: undefined, km: 0 };
+    this.scrubShown = false;
   }
 
   apply(state: ChapterMapState): void {
@@ -456,6 +535,11 @@ export class StoryMap {
     this.map.stop();
     const padding = this.options.padding();
     const { camera } = state;
+    // A centred camera leaves its padding on the map, and MapLibre fits bounds inside that padding
+    // plus the one it is given: a fit after a centred chapter passes only the difference.
+    const kept = this.map.getPadding();
+    const side = (name: keyof PaddingOptions) => (padding[name] ?? 0) - (kept[name] ?? 0);
+    const fitPadding = { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') };
     const target =
       'bounds' in camera
         ? this.map.cameraForBounds(
@@ -463,7 +547,7 @@ export class StoryMap {
               [camera.bounds[0], camera.bounds[1]],
               [camera.bounds[2], camera.bounds[3]],
             ],
-            { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch },
+            { padding: fitPadding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch },
           )
         : undefined;
     if (instant) {
@@ -478,7 +562,7 @@ export class StoryMap {
           [w, s],
           [e, n],
         ],
-        { padding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch, duration },
+        { padding: fitPadding, maxZoom: camera.maxZoom, bearing: camera.bearing, pitch: camera.pitch, duration },
       );
     } else {
       const duration = this.flightDuration(camera.center, camera.zoom);

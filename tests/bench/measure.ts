@@ -179,12 +179,18 @@ export async function measureScroll(page: Page, chapterIds: string[], speed: num
       for (const id of ids.slice(1)) {
         const element = document.getElementById(id)!;
         const from = scrollY;
-        const to = element.getBoundingClientRect().top + scrollY - innerHeight / 4;
+        // Read as a reader does: the chapter's top a quarter down the screen, or, where the
+        // page activates chapters lower (a phone layout with the map stacked above the
+        // text), on until it is active, at the same speed and never past its end.
+        const top = element.getBoundingClientRect().top + scrollY;
+        const to = top - innerHeight / 4;
+        const last = top + element.offsetHeight - innerHeight / 2;
+        const active = () => document.documentElement.getAttribute('data-active-chapter') === id;
         const began = performance.now();
         for (;;) {
-          const y = Math.min(to, from + ((performance.now() - began) / 1000) * speed);
+          const y = Math.min(Math.max(to, last), from + ((performance.now() - began) / 1000) * speed);
           scrollTo({ top: y, behavior: 'instant' });
-          if (y >= to) break;
+          if (y >= to && (active() || y >= last)) break;
           await frame();
         }
         // Settled: this chapter active, and a map-idle "true" recorded after it became active.

@@ -10,9 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pymScript } from '../../src/embed/snippet.ts';
 import type { StoryData } from '../../src/map/story-data.ts';
+import { siteDir, translatedEditionPaths } from '../support/story-picks.ts';
 import { startEmbedServers, type EmbedServers } from './host-server.ts';
 
-const dist = join(import.meta.dirname, '../../dist');
+const dist = siteDir;
 const chapterIds = readdirSync(join(dist, 'embed'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -199,13 +200,14 @@ test.describe('embedding the story in another site', () => {
     await expect(frame.locator('html')).toHaveAttribute('data-embed-mode', 'hosted');
     // Without the story's pym messages, pym leaves its frame at the browser's 150 px.
     const afterLoad = await expectHeightMatches(page, frame);
-    expect(await page.locator('#embed iframe').evaluate((iframe) => (iframe as HTMLIFrameElement).clientHeight)).toBeGreaterThan(5000);
+    expect(await page.locator('#embed iframe').evaluate((iframe) => (iframe as HTMLIFrameElement).clientHeight)).toBeGreaterThan(1000);
 
     const { chapters } = await frameStoryData(frame);
     const map = frame.locator('[data-story-map]');
     await page.mouse.move(20, 20);
     await expect(map).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
-    for (const chapter of chapters.slice(0, 4)) {
+    const walked = Math.min(4, chapters.length - 1);
+    for (const chapter of chapters.slice(0, walked)) {
       await hostScrollsTo(page, frame, chapter);
       const stage = (await page.locator('#embed iframe').boundingBox())!;
       await expect
@@ -219,7 +221,7 @@ test.describe('embedding the story in another site', () => {
     const hostScroll = await page.evaluate(() => scrollY);
     await frame.getByRole('button', { name: 'Next chapter' }).evaluate((button: HTMLElement) => button.focus({ preventScroll: true }));
     await page.keyboard.press('Enter');
-    await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapters[4]!.id);
+    await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapters[walked]!.id);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(hostScroll);
 
     await page.setViewportSize({ width: 700, height: 700 });
@@ -344,7 +346,7 @@ test.describe('embedding the story in another site', () => {
   test('?chapter= (the snippet generator’s pinned chapter) and #<id> open the embed at that chapter', async ({ page }) => {
     const seen = await watch(page);
     await page.goto(`${servers.siteOrigin}/embed-code/`);
-    const target = chapterIds[7]!;
+    const target = chapterIds[Math.min(7, chapterIds.length - 2)]!;
     await page.locator('[data-pin-select]').selectOption(target);
     const snippet = (await page.locator('[data-snippet-kind="pinned"] [data-snippet]').textContent())!;
     expect(snippet).toContain(`/embed/?chapter=${target}"`);
@@ -354,7 +356,7 @@ test.describe('embedding the story in another site', () => {
     const frame = await storyFrame(page);
     await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', target);
 
-    const other = chapterIds[10]!;
+    const other = chapterIds[Math.min(10, chapterIds.length - 1)]!;
     await page.goto(`${servers.siteOrigin}/embed/#${other}`);
     await expect(page.locator('html')).toHaveAttribute('data-active-chapter', other);
     expect(seen.problems).toEqual([]);
@@ -389,10 +391,12 @@ test.describe('embedding the story in another site', () => {
   test('a chapter card embedded with its snippet gets its content height', async ({ page }) => {
     const seen = await watch(page);
     await page.goto(`${servers.siteOrigin}/embed-code/`);
-    const snippet = (await page.locator(`[data-chapter-id="${chapterIds[4]}"] [data-snippet]`).textContent())!;
+    const snippet = (await page
+      .locator(`[data-chapter-id="${chapterIds[Math.min(4, chapterIds.length - 1)]}"] [data-snippet]`)
+      .textContent())!;
     servers.setArticle(snippet);
     await page.goto(`${servers.hostOrigin}/article.html`);
-    const frame = await storyFrame(page, new RegExp(`/embed/${chapterIds[4]}/`));
+    const frame = await storyFrame(page, new RegExp(`/embed/${chapterIds[Math.min(4, chapterIds.length - 1)]}/`));
     await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
     await expectHeightMatches(page, frame);
     await page.setViewportSize({ width: 520, height: 700 });
@@ -403,7 +407,8 @@ test.describe('embedding the story in another site', () => {
 
   test('the story and embed-code pages run under the site’s CSP with nothing inline', async ({ page }) => {
     const seen = await watch(page);
-    for (const path of ['/', '/embed-code/', '/zh/', '/zh/embed-code/']) {
+    const homes = ['/', ...translatedEditionPaths.map((path) => `/${path}/`)];
+    for (const path of homes.flatMap((home) => [home, `${home}embed-code/`])) {
       const response = await page.goto(`${servers.siteOrigin}${path}`);
       const policy = response!.headers()['content-security-policy']!;
       expect(policy).toContain("script-src 'self'");
@@ -420,12 +425,14 @@ test.describe('embedding the story in another site', () => {
     expect(seen.problems).toEqual([]);
 
     // The built pages: executable scripts are files; the only inline scripts are JSON data; no style attributes.
-    const pages = ['', 'zh/'].flatMap((home) => [
-      `${home}index.html`,
-      `${home}embed/index.html`,
-      `${home}embed-code/index.html`,
-      ...chapterIds.map((id) => `${home}embed/${id}/index.html`),
-    ]);
+    const pages = homes
+      .map((home) => home.slice(1))
+      .flatMap((home) => [
+        `${home}index.html`,
+        `${home}embed/index.html`,
+        `${home}embed-code/index.html`,
+        ...chapterIds.map((id) => `${home}embed/${id}/index.html`),
+      ]);
     for (const file of pages) {
       const html = readFileSync(join(dist, file), 'utf8');
       for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) expect(tag, `${file}: ${tag}`).toMatch(/\bsrc=|type="application\/json"/);

@@ -12,8 +12,9 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHeadersFile } from '../../src/embed/static-headers.ts';
 import { contentTypes } from '../support/content-types.ts';
+import { siteDir } from '../support/story-picks.ts';
 
-const dist = join(import.meta.dirname, '../../dist');
+const dist = siteDir;
 const pymFile = join(import.meta.dirname, '../../node_modules/pym.js/dist/pym.v1.js');
 
 const rogueFrame = `<!doctype html><title>rogue</title><script>

@@ -13,6 +13,7 @@ import type { ChapterMapState, StoryData } from '../../src/map/story-data.ts';
 import { expectedFitZoom } from '../e2e/story-page.ts';
 import { launch, type Engine, type EngineOptions, type EnginePage } from './engine-page.ts';
 import { startSiteServer, type SiteServer } from './site-server.ts';
+import { deepChapter, layerToFail, minimumChapters } from '../support/story-picks.ts';
 
 const viewport = { width: 1280, height: 800 };
 const wait = { timeout: 60_000, interval: 100 };
@@ -144,7 +145,7 @@ export function engineSuite(engine: Engine): void {
         await page.goto(`${server.origin}/`);
         await waitForMapReady(page);
         const { chapters } = await storyData(page);
-        expect(chapters.length).toBeGreaterThanOrEqual(10);
+        expect(chapters.length).toBeGreaterThanOrEqual(minimumChapters);
         for (const chapter of [...chapters, ...[...chapters].reverse()]) {
           await scrollToChapter(page, chapter.id);
           const report = await expectChapterApplied(page, chapter);
@@ -177,7 +178,7 @@ export function engineSuite(engine: Engine): void {
       test('a link to a chapter opens the story there, and reloading keeps it', async () => {
         await page.goto(`${server.origin}/`);
         const { chapters } = await storyData(page);
-        const target = chapters[9]!;
+        const target = deepChapter(chapters);
         await page.goto('about:blank');
         await page.goto(`${server.origin}/#${target.id}`);
         await waitForMapReady(page);
@@ -211,7 +212,7 @@ export function engineSuite(engine: Engine): void {
       test('a layer file that fails to load is marked unavailable in the legend while the rest of the map works', async () => {
         await page.goto(`${server.origin}/`);
         const { chapters, layers } = await storyData(page);
-        const failing = layers.find((layer) => layer.id === 'border-crossings')!;
+        const failing = layerToFail(chapters, layers);
         server.fail(new URL(failing.url, server.origin).pathname);
         try {
           await page.goto('about:blank');
@@ -269,7 +270,7 @@ export function engineSuite(engine: Engine): void {
           description: section.dataset.mapDescription,
         })),
       );
-      expect(chapters.length).toBeGreaterThanOrEqual(10);
+      expect(chapters.length).toBeGreaterThanOrEqual(minimumChapters);
       for (const { id, description } of chapters) {
         const image = () =>
           page.evaluate((chapterId: string) => {

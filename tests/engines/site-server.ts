@@ -10,8 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { contentTypes } from '../support/content-types.ts';
+import { siteDir } from '../support/story-picks.ts';
 
-const dist = join(import.meta.dirname, '../../dist');
+const dist = siteDir;
 
 // Runs before the page's own scripts. Resource Timing sees what the document fetches
 // (scripts, styles, fonts, images, fetch/XHR), including requests that failed.

@@ -19,7 +19,7 @@ export const storyFiles = [
   'src/content/story.config.json',
   'src/data/figures.json',
   'src/data/sources.json',
-  'src/components/EditionNotes.astro',
+  'src/content/back-matter.md',
 ];
 
 const isStoryFile = (file: string) => storyFiles.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry));

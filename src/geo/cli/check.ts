@@ -4,6 +4,7 @@
  * `npm run build` runs it first, so a bad input stops the build before anything is
  * written and the previously built site stays as it was.
  */
+import { storyRoot } from '../../content/story-root.ts';
 import { processing, unexpectedProblem } from '../processing.ts';
 import { formatProblem, GeoInputError } from '../problems.ts';
 
@@ -24,7 +25,8 @@ const { checkProject } = await import('../check-project.ts').catch((error: unkno
   process.exit(1);
 });
 
-const root = process.argv[2] ?? process.cwd();
+// The story to check: an explicit folder, else the story being built (STORY_ROOT, or this repository).
+const root = process.argv[2] ?? storyRoot();
 let result: ReturnType<typeof checkProject>;
 try {
   result = checkProject(root);

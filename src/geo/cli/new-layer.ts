@@ -6,7 +6,8 @@
  * placeholder on a translated page).
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { storyPath } from '../../content/story-root.ts';
 import { projectEditions } from '../validate/editions.ts';
 
 const id = process.argv[2];
@@ -14,7 +15,8 @@ if (!id || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
   console.error('usage: npm run geo:new <layer-id>   (lowercase words joined by hyphens, e.g. mine-pits-2025)');
   process.exit(1);
 }
-const dir = join(process.cwd(), 'geo', 'layers');
+// The layers folder of the story being built (STORY_ROOT, or this repository).
+const dir = storyPath('geo/layers');
 const geojsonPath = join(dir, `${id}.geojson`);
 const metaPath = join(dir, `${id}.meta.json`);
 for (const path of [geojsonPath, metaPath]) {
@@ -24,7 +26,7 @@ for (const path of [geojsonPath, metaPath]) {
   }
 }
 
-const translated = projectEditions(process.cwd()).slice(1);
+const translated = projectEditions(storyPath('.')).slice(1);
 const blanks = (keys: readonly string[], name: (key: string, path: string) => string) =>
   Object.fromEntries(translated.flatMap(({ path }) => keys.map((key) => [name(key, path), ''])));
 const collection = {
@@ -57,5 +59,6 @@ const meta = {
 };
 writeFileSync(geojsonPath, `${JSON.stringify(collection, null, 2)}\n`);
 writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
-console.log(`Wrote geo/layers/${id}.geojson and geo/layers/${id}.meta.json.
+const shown = (path: string) => relative(process.cwd(), path);
+console.log(`Wrote ${shown(geojsonPath)} and ${shown(metaPath)}.
 Next: replace the placeholder feature and metadata${translated.length ? ` and fill in the empty ${translated.map(({ path }) => `"${path}"`).join(', ')} texts (geo:check lists each one)` : ''}, run "npm run geo:check", then add "${id}" to a chapter's layers: list.`);

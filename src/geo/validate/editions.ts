@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { backMatterFile, sectionMarker, splitSections } from '../../content/back-matter.ts';
+import { backMatterFile, editionBackMatterFile, parseBackMatter } from '../../content/back-matter.ts';
 import { parseSteps } from '../../content/steps.ts';
 import { translatedConfigFile } from '../../content/edition-text.ts';
 import type { Edition } from '../../content/story-config-schema.ts';
@@ -194,48 +194,37 @@ function checkChapters(root: string, edition: Edition, problems: Problems): void
   }
 }
 
-function checkBackMatter(root: string, edition: Edition, problems: Problems): void {
-  const file = backMatterFile(edition);
+function checkBackMatter(root: string, edition: Edition, layers: readonly PublishedLayer[], problems: Problems): void {
+  const file = editionBackMatterFile(edition);
   if (!existsSync(join(root, file))) {
     if (existsSync(join(root, 'src', 'content', 'chapters')))
       problems.push(
         error(
           file,
           `is missing: the ${edition.lang} edition needs its back matter`,
-          'add it: sections opened by <!-- section: id --> and a ## heading',
+          `add it in the format of ${backMatterFile}: sections opened by <!-- section: id --> and a ## heading`,
         ),
       );
     return;
   }
-  const text = readFileSync(join(root, file), 'utf8');
-  const sections = splitSections(text);
-  if (sections.length === 0)
-    problems.push(error(file, 'has no sections', 'open each section with a line <!-- section: id --> and a ## heading'));
-  for (const section of sections)
-    if (!section.heading)
-      problems.push({
-        ...error(file, `section "${section.id}" has no ## heading`, 'put a "## heading" line right after the marker'),
-        line: section.line,
-      });
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (/^<!--\s*section/.test(line) && !sectionMarker.test(line))
-      problems.push({
-        ...error(file, `"${line.trim()}" is not a section marker`, 'write <!-- section: id --> with a lowercase id'),
-        line: index + 1,
-      });
-  });
-  const sourceFile = join(root, 'src', 'content', 'back-matter.md');
+  // The same format and checks as the source edition's back matter.
+  const { sections, problems: own } = parseBackMatter(readFileSync(join(root, file), 'utf8'), file, layers);
+  problems.push(...own);
+  const sourceFile = join(root, backMatterFile);
   if (existsSync(sourceFile)) {
-    const ids = splitSections(readFileSync(sourceFile, 'utf8')).map((section) => section.id);
-    const own = sections.map((section) => section.id);
-    if (!sameList(own, ids))
-      problems.push(
-        error(
-          file,
-          `has the sections ${own.join(', ')}, not the source's ${ids.join(', ')}`,
-          'translate every section of src/content/back-matter.md, in order',
-        ),
-      );
+    const source = parseBackMatter(readFileSync(sourceFile, 'utf8'), backMatterFile, layers).sections;
+    for (const section of sections) {
+      const original = source.find((s) => s.id === section.id);
+      if (original && !sameList(tokensOf(original.text), tokensOf(section.text)))
+        problems.push({
+          ...error(
+            file,
+            `section "${section.id}" prints other dates or numbers than its source`,
+            `keep the {{…}} tokens of ${backMatterFile}`,
+          ),
+          line: section.line,
+        });
+    }
   }
 }
 
@@ -408,7 +397,7 @@ export function validateEditions(root: string, layers: readonly PublishedLayer[]
       }
     }
     checkChapters(root, edition, problems);
-    checkBackMatter(root, edition, problems);
+    checkBackMatter(root, edition, layers, problems);
     checkLayers(root, layers, edition, problems);
     if (figures)
       checkRecords(

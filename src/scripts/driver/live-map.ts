@@ -1,0 +1,106 @@
+/**
+ * The live map on a page: starts the map engine (fonts, WebGL probe, StoryMap), publishes
+ * what the map shows on the map stage (`data-map-state`, `data-map-idle`, `data-camera`, …)
+ * and announces `story:settled` when the chapter last applied is drawn and the map is at rest.
+ * Without WebGL, or when the engine fails, the page keeps its static maps (`fallback`).
+ */
+import type { PaddingOptions } from 'maplibre-gl';
+import type { ChapterMapState } from '../../map/story-data.ts';
+import type { CameraView, StoryMap } from '../../map/story-map.ts';
+import { webgl2Available } from '../../map/webgl.ts';
+import type { StoryPage } from './story-page.ts';
+
+/** The detail of `story:settled`: the chapter whose state the map shows, at rest. */
+export interface SettledDetail {
+  chapter: string;
+}
+
+export interface LiveMapOptions {
+  padding: () => PaddingOptions;
+  reducedMotion: () => boolean;
+  /** A layer's data failed to load: the page marks it unavailable. */
+  onLayerUnavailable: (layerId: string) => void;
+  /** The map was lost (no WebGL, a failed start, a lost context): the page shows static maps. */
+  onFallback: () => void;
+  /** The context came back and the map is drawn again: the page re-applies its chapter. */
+  onRestored: () => void;
+}
+
+export interface LiveMap {
+  /** The map, while it draws; undefined before it started, after it failed and while its context is lost. */
+  readonly current: StoryMap | undefined;
+  /** Starts the engine for the chapter in view; resolves once the map is ready or the page fell back. */
+  start(startAt: ChapterMapState): Promise<void>;
+}
+
+const fixed = (view: CameraView) => ({
+  camera: `${view.center[0].toFixed(4)},${view.center[1].toFixed(4)},${view.zoom.toFixed(3)}`,
+  bounds: view.bounds.map((value) => value.toFixed(4)).join(','),
+});
+
+export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap {
+  let storyMap: StoryMap | undefined;
+  const stage = page.map;
+  const publishCamera = (view: CameraView) => {
+    const { camera, bounds } = fixed(view);
+    stage.dataset.camera = camera;
+    stage.dataset.viewBounds = bounds;
+  };
+  return {
+    get current() {
+      return storyMap;
+    },
+    async start(startAt) {
+      const ready = Promise.all([import('../../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
+      // Only then the WebGL probe: on a software GPU its first context blocks the page for a few hundred
+      // ms, which the downloads now overlap.
+      if (!webgl2Available()) {
+        ready.catch(() => undefined);
+        return options.onFallback();
+      }
+      let live: StoryMap;
+      try {
+        const [{ StoryMap }] = await ready;
+        live = await StoryMap.create({
+          container: page.canvas,
+          data: page.data,
+          startAt,
+          padding: options.padding,
+          reducedMotion: options.reducedMotion,
+          coveredBy: () => [page.legend],
+          onLayerUnavailable: options.onLayerUnavailable,
+        });
+        storyMap = live;
+        await live.prepare(startAt);
+      } catch {
+        storyMap = undefined;
+        return options.onFallback();
+      }
+      live.on('moveStart', () => (stage.dataset.mapIdle = 'false'));
+      live.on('moved', publishCamera);
+      live.on('settled', (view) => {
+        publishCamera(view);
+        // Layers whose data arrived after the chapter change are drawn now.
+        stage.dataset.visibleLayers = view.visibleLayers.join(' ');
+        stage.dataset.scrubKm = view.scrubKm.toFixed(1);
+        stage.dataset.basemapLabels = view.basemapLabels.join('|');
+        stage.dataset.mapIdle = 'true';
+        if (view.chapter && storyMap)
+          stage.dispatchEvent(new CustomEvent<SettledDetail>('story:settled', { bubbles: true, detail: { chapter: view.chapter } }));
+      });
+      // A lost WebGL context leaves a blank canvas and a map without a style: static maps stand
+      // in, and nothing calls into the map until its rebuilt style has loaded.
+      live.on('contextLost', () => {
+        storyMap = undefined;
+        options.onFallback();
+      });
+      live.on('contextRestored', () => {
+        storyMap = live;
+        stage.dataset.mapState = 'ready';
+        options.onRestored();
+      });
+      addEventListener('resize', () => storyMap?.resize(), { passive: true });
+      stage.dataset.mapState = 'ready';
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The page driver: what makes a built page a story a reader scrolls through. It is composed
+ * of small parts (driver/): the scroll engine bound to the page's steps, the page's view of
+ * the active chapter, the live map, the reader's controls, the first-reading signal that
+ * starts the map and, inside another page's iframe, the embed client. The story page, the
+ * embedded story and a chapter card are the same driver in three modes.
+ *
+ * The map publishes its state on the map stage (`data-map-state`, `data-map-idle`, …) and
+ * announces `story:settled` (detail: `{ chapter }`) when the chapter last applied is drawn
+ * and the map is at rest; `story:chapter` and `story:step` announce what is being read.
+ */
+import type { PaddingOptions } from 'maplibre-gl';
+import { bindControls } from './driver/controls.ts';
+import { createChapterView } from './driver/chapter-view.ts';
+import { createLiveMap } from './driver/live-map.ts';
+import { onFirstReading } from './driver/reader-signals.ts';
+import { bindScroll } from './driver/scroll-binding.ts';
+import { readStoryPage, type StoryPage } from './driver/story-page.ts';
+import { fetchJson } from '../map/fetch-json.ts';
+import { renderLegend } from '../map/legend.ts';
+
+/**
+ * - `story`: the story page, scrolled by the reader;
+ * - `embed`: the same story in another page's iframe (src/embed/embed-client.ts): scrolled
+ *   inside the frame, or by the host page, whose viewport the scroll engine then measures;
+ * - `card`: one chapter's map drawn once, with its legend; nothing scrolls.
+ */
+export type PageMode = 'story' | 'embed' | 'card';
+
+export interface PageDriverOptions {
+  /** The page's document. */
+  root: Document;
+  mode: PageMode;
+}
+
+export interface PageDriver {
+  /** Index of the chapter being read; -1 before the first (a card's one chapter is 0). */
+  activeChapter(): number;
+}
+
+/**
+ * Starts the driver on a built page.
+ * @example createPageDriver({ root: document, mode: 'story' });
+ */
+export function createPageDriver({ root, mode }: PageDriverOptions): PageDriver {
+  const page = readStoryPage(root);
+  return mode === 'card' ? startCard(page) : startStory(page, root, mode);
+}
+
+/** Starts the downloads the first view of the map needs: the basemap, and the layers of the chapters given. */
+function prefetchData(page: StoryPage, layerIds: ReadonlySet<string>): void {
+  for (const url of Object.values(page.data.basemap)) void fetchJson(url).catch(() => undefined);
+  for (const layer of page.data.layers) if (layerIds.has(layer.id) && !layer.tiled) void fetchJson(layer.url).catch(() => undefined);
+}
+
+/**
+ * Camera padding that keeps the focus clear of what covers the map: the legend, wherever
+ * the layout puts it (along the map's foot, or down its right side on short screens), as
+ * measured now. The text never covers the map: it sits beside or below it. The padding
+ * also leaves room for the labels of the outermost features, which MapLibre does not keep
+ * inside the canvas: a name centred on a point spreads up to ~55 px to each side, and one
+ * above or below a point takes up to three lines.
+ */
+function cameraPadding(page: StoryPage): PaddingOptions {
+  const map = page.map.getBoundingClientRect();
+  const box = page.legend.getBoundingClientRect();
+  const small = Math.min(map.width, map.height) < 480;
+  const edge = small ? 40 : 64;
+  const padding = { top: 64, bottom: edge, left: small ? 48 : 64, right: small ? 48 : 64 };
+  const docked = box.width < map.width * 0.6;
+  if (docked && box.left > map.left + map.width / 2) padding.right = Math.round(map.right - box.left) + 48;
+  else padding.bottom = Math.round(map.bottom - box.top) + edge;
+  page.map.dataset.cameraPadding = `${padding.top},${padding.right},${padding.bottom},${padding.left}`;
+  return padding;
+}
+
+function startStory(page: StoryPage, root: Document, mode: 'story' | 'embed'): PageDriver {
+  const { data, map: stage } = page;
+  const scroll = bindScroll(page);
+  const view = createChapterView(page, root, scroll.steps);
+  const controls = bindControls(root, page.chapters, () => scroll.currentChapter());
+  let activeChapter = -1;
+
+  const live = createLiveMap(page, {
+    padding: () => cameraPadding(page),
+    reducedMotion: controls.reducedMotion,
+    onLayerUnavailable: (id) => {
+      view.unavailable.add(id);
+      view.refreshLegend(scroll.currentChapter());
+    },
+    onFallback: () => {
+      stage.dataset.mapState = 'fallback';
+      stage.dataset.visibleLayers = visibleLayers(scroll.currentChapter()).join(' ');
+    },
+    // The whole chapter again, and (by measuring) how far through it the reader is, for a scrubbed route.
+    onRestored: () => {
+      activate(scroll.currentChapter());
+      scroll.refresh();
+    },
+  });
+
+  function visibleLayers(index: number): string[] {
+    return live.current ? live.current.visibleLayers() : data.chapters[index]!.visibleLayers.filter((id) => !view.unavailable.has(id));
+  }
+
+  function activate(index: number): void {
+    activeChapter = index;
+    view.show(index, () => {
+      if (live.current) {
+        // Not idle until the map has drawn this chapter (with no motion, that is within apply()).
+        stage.dataset.mapIdle = 'false';
+        live.current.apply(data.chapters[index]!);
+      }
+      return visibleLayers(index);
+    });
+  }
+
+  // A step became active: the URL and `data-active-step` follow it; the map follows its chapter.
+  scroll.onStep((step) => {
+    const id = scroll.stepIds[step]!;
+    const chapter = scroll.chapterOf[step]!;
+    view.markStep(id, step);
+    if (location.hash !== `#${id}` && (step > 0 || location.hash)) history.replaceState(null, '', `#${id}`);
+    if (chapter !== activeChapter) activate(chapter);
+    dispatchEvent(new CustomEvent('story:step', { detail: { id, index: step, chapter: data.chapters[chapter]!.id } }));
+  });
+  // How far through the active chapter the reader is draws its scrubbed route; under reduced motion it is drawn whole.
+  scroll.onChapterProgress((index, progress) => {
+    const map = live.current;
+    if (map && index === activeChapter && data.chapters[index]!.scrub)
+      stage.dataset.scrubKm = map.setScrubProgress(controls.reducedMotion() ? 1 : progress).toFixed(1);
+  });
+
+  const firstReading = onFirstReading(() => void startMap());
+  async function startMap(): Promise<void> {
+    // All at once: the data, the labels' face and the engine; the map is created when the last is in.
+    const index = scroll.currentChapter();
+    prefetchData(page, new Set(data.chapters.slice(index, index + 2).flatMap((chapter) => chapter.visibleLayers)));
+    await live.start(data.chapters[index]!);
+    if (!live.current) return;
+    if (scroll.activeStep >= 0) activate(scroll.currentChapter());
+    scroll.refresh();
+    void live.current.warmUp();
+  }
+
+  openAtHash(page, scroll.steps, mode);
+  scroll.refresh();
+  if (mode === 'embed')
+    void import('../embed/embed-client.ts').then(({ startEmbed }) =>
+      startEmbed({
+        activeChapter: () => (scroll.activeStep < 0 ? -1 : scroll.currentChapter()),
+        // The host reports its viewport when the story is on its screen: as good a signal as a scroll.
+        setHostViewport: (viewport) => {
+          scroll.setHostViewport(viewport);
+          scroll.refresh();
+          firstReading.now();
+        },
+      }),
+    );
+  return { activeChapter: () => activeChapter };
+}
+
+/**
+ * A page opened at a chapter or step (#id) is scrolled there before the scroll engine first
+ * looks: the browser's own jump to the fragment can come later, after the first chapter has
+ * been activated and has written its id into the URL over the reader's. An embed scrolls
+ * only its own window: scrollIntoView would also scroll the host's page to line the frame up.
+ */
+function openAtHash(page: StoryPage, steps: readonly HTMLElement[], mode: 'story' | 'embed'): void {
+  const target = [...page.chapters, ...steps].find((element) => `#${element.id}` === location.hash);
+  if (!target) return;
+  if (mode === 'story') return target.scrollIntoView({ behavior: 'instant', block: 'start' });
+  const bar = document.querySelector<HTMLElement>('.progress')?.offsetHeight ?? 0;
+  scrollTo({ top: target.getBoundingClientRect().top + scrollY - bar, behavior: 'instant' });
+}
+
+/** A chapter card: its one chapter's map drawn at once, whole (a scrubbed route too), with no motion. */
+function startCard(page: StoryPage): PageDriver {
+  const { data, map: stage, legendList } = page;
+  const state = data.chapters[0]!;
+  const unavailable = new Set<string>();
+  const legend = () => renderLegend(legendList, state, data.layers, unavailable, data.strings);
+  legend();
+  // Loaded for cards only: the story page reaches the host through the embed client.
+  void import('../embed/host-messages.ts').then(({ openLinksOutsideFrame, reportContentHeight }) => {
+    reportContentHeight();
+    openLinksOutsideFrame();
+  });
+  const live = createLiveMap(
+    { ...page, legend: legendList },
+    {
+      padding: () => ({ top: 24, right: 24, bottom: 24, left: 24 }),
+      reducedMotion: () => true,
+      onLayerUnavailable: (id) => unavailable.add(id),
+      onFallback: () => (stage.dataset.mapState = 'fallback'),
+      onRestored: () => live.current?.apply(state),
+    },
+  );
+  const start = async () => {
+    await live.start(state);
+    const map = live.current;
+    if (map) {
+      map.apply(state);
+      if (state.scrub) map.setScrubProgress(1);
+      stage.dataset.visibleLayers = map.visibleLayers().join(' ');
+    }
+    legend();
+  };
+  if (document.readyState === 'complete') setTimeout(() => void start(), 0);
+  else addEventListener('load', () => setTimeout(() => void start(), 0), { once: true });
+  return { activeChapter: () => 0 };
+}
