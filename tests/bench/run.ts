@@ -158,6 +158,19 @@ async function measurePage(browser: Browser, server: StaticServer, url: string, 
   return { firstHtml, firstView, wholeStory, load, throttled, scroll, phoneScroll };
 }
 
+/** A translated edition's first view: its first HTML response and the bytes until the network is quiet after the reader arrives. */
+async function measureFirstView(browser: Browser, server: StaticServer, url: string): Promise<{ firstHtml: number; firstView: Bytes }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  server.log.length = 0;
+  await page.goto(url);
+  await readerArrives(page);
+  await networkQuiet(server);
+  const result = { firstHtml: server.log[0]!.bytes, firstView: sumBytes(server.log) };
+  await context.close();
+  return result;
+}
+
 // ---------------------------------------------------------------------------------- table
 
 interface Row {
@@ -213,6 +226,14 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags });
   const chromiumVersion = browser.version();
   const results: Record<'story' | 'reference', PageRun[]> = { story: [], reference: [] };
+  // The story's translated editions (e.g. /zh/): their first view and Lighthouse, beside the source edition's.
+  const editionPaths = (
+    (JSON.parse(await readFile(join(root, 'src/content/story.config.json'), 'utf8')) as { editions?: { path: string }[] }).editions ?? []
+  )
+    .slice(1)
+    .map((edition) => edition.path)
+    .filter((path) => existsSync(join(site, path, 'index.html')));
+  const editionViews: Record<string, { firstHtml: number; firstView: Bytes }> = {};
   const notes: string[] = [];
   try {
     // A fresh browser's first page pays for starting the GPU process and SwiftShader; keep that out of the figures.
@@ -242,6 +263,7 @@ async function main(): Promise<void> {
       }
       pairSeconds = (performance.now() - pairStarted) / 1000;
     }
+    for (const path of editionPaths) editionViews[path] = await measureFirstView(browser, server, `${server.origin}/${path}/`);
   } finally {
     await browser.close();
   }
@@ -251,10 +273,17 @@ async function main(): Promise<void> {
     story: { error: 'skipped (--no-lighthouse)' },
     reference: { error: 'skipped (--no-lighthouse)' },
   };
+  const editionLighthouse: Record<string, LighthouseFigures | { error: string }> = {};
   if (!skipLighthouse) {
     for (const name of ['story', 'reference'] as const) {
       lighthouse[name] = await runLighthouse(urls[name], chromePath, chromeFlags).catch((error: Error) => ({ error: error.message }));
       console.log(`lighthouse ${name}: ${'error' in lighthouse[name] ? lighthouse[name].error : 'done'}`);
+    }
+    for (const path of editionPaths) {
+      editionLighthouse[path] = await runLighthouse(`${server.origin}/${path}/`, chromePath, chromeFlags).catch((error: Error) => ({
+        error: error.message,
+      }));
+      console.log(`lighthouse /${path}/: ${'error' in editionLighthouse[path] ? editionLighthouse[path].error : 'done'}`);
     }
   }
   await server.close();
@@ -392,6 +421,32 @@ async function main(): Promise<void> {
   for (const name of ['story', 'reference'] as const)
     if ('error' in lighthouse[name]) notes.push(`Lighthouse ${name}: ${(lighthouse[name] as { error: string }).error}`);
 
+  // Each translated edition: the same first-view budget as the source edition, and Lighthouse's targets.
+  for (const path of editionPaths) {
+    const view = editionViews[path];
+    const figures = editionLighthouse[path] ?? { error: 'skipped (--no-lighthouse)' };
+    const score = (key: keyof LighthouseFigures) => ('error' in figures ? Number.NaN : figures[key]);
+    if ('error' in figures) notes.push(`Lighthouse /${path}/: ${figures.error}`);
+    const only = (metric: string, story: number, unit: string, target?: Row['target']): Row => ({
+      metric: `/${path}/ ${metric}`,
+      story,
+      reference: Number.NaN,
+      unit,
+      ...(target ? { target } : {}),
+    });
+    rows.push(
+      only('first HTML response (compressed)', view ? kb(view.firstHtml) : Number.NaN, 'KB', {
+        text: '≤ 14 KB',
+        met: (view ? kb(view.firstHtml) : Number.NaN) <= 14,
+      }),
+      only('first view: fonts', view ? kb(view.firstView.font) : Number.NaN, 'KB'),
+      only('first view: all bytes', view ? kb(view.firstView.total) : Number.NaN, 'KB'),
+      only('Lighthouse mobile: performance', score('performance'), 'score', { text: '≥ 95', met: score('performance') >= 95 }),
+      only('Lighthouse mobile: accessibility', score('accessibility'), 'score', { text: '100', met: score('accessibility') === 100 }),
+      only('Lighthouse mobile: LCP', score('lcp'), 'ms'),
+    );
+  }
+
   const table = renderTable(rows);
   console.log(`\n${table}\n`);
   for (const note of notes) console.log(`note: ${note}`);
@@ -409,7 +464,7 @@ async function main(): Promise<void> {
   await mkdir(join(root, 'bench-results'), { recursive: true });
   await writeFile(
     join(root, 'bench-results/latest.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine, runs, viewport, cpuThrottling, scrollSpeed, buildSeconds, runsDone: results.story.length, rows, missed, notes, lighthouse, raw: results, benchSeconds: (performance.now() - benchStarted) / 1000 }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, runs, viewport, cpuThrottling, scrollSpeed, buildSeconds, runsDone: results.story.length, rows, missed, notes, lighthouse, editionLighthouse, editionViews, raw: results, benchSeconds: (performance.now() - benchStarted) / 1000 }, null, 2)}\n`,
   );
   console.log(`wrote bench-results/latest.json (${((performance.now() - benchStarted) / 1000).toFixed(0)} s)`);
   await rm(work, { recursive: true, force: true });
