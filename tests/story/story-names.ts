@@ -20,6 +20,8 @@ export const storyFiles = [
   'src/data/figures.json',
   'src/data/sources.json',
   'src/content/back-matter.md',
+  // The Chinese edition's overlay: the same story's text in Chinese.
+  'src/content/zh/',
 ];
 
 const isStoryFile = (file: string) => storyFiles.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry));
