@@ -10,5 +10,5 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-edition-l
   addEventListener('story:step', follow);
   addEventListener('hashchange', follow);
   // The hash can change without an event (history.replaceState): read it again as the reader reaches for the link.
-  for (const type of ['pointerdown', 'focus', 'mouseenter'] as const) link.addEventListener(type, follow);
+  for (const type of ['pointerdown', 'focus', 'mouseenter', 'click'] as const) link.addEventListener(type, follow);
 }

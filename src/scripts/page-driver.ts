@@ -169,9 +169,23 @@ function startStory(page: StoryPage, root: Document, mode: 'story' | 'embed'): P
 function openAtHash(page: StoryPage, steps: readonly HTMLElement[], mode: 'story' | 'embed'): void {
   const target = [...page.chapters, ...steps].find((element) => `#${element.id}` === location.hash);
   if (!target) return;
-  if (mode === 'story') return target.scrollIntoView({ behavior: 'instant', block: 'start' });
-  const bar = document.querySelector<HTMLElement>('.progress')?.offsetHeight ?? 0;
-  scrollTo({ top: target.getBoundingClientRect().top + scrollY - bar, behavior: 'instant' });
+  const align = () => {
+    if (mode === 'story') return target.scrollIntoView({ behavior: 'instant', block: 'start' });
+    const bar = document.querySelector<HTMLElement>('.progress')?.offsetHeight ?? 0;
+    scrollTo({ top: target.getBoundingClientRect().top + scrollY - bar, behavior: 'instant' });
+  };
+  align();
+  // A face that arrives after the jump (a large Chinese one) reflows the text above the target
+  // and can leave the step before it under the trigger line: align once more when the fonts are
+  // in, unless the reader has started to move by then.
+  const signals = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+  let moved = false;
+  const reader = () => (moved = true);
+  for (const type of signals) addEventListener(type, reader, { passive: true });
+  void document.fonts.ready.then(() => {
+    for (const type of signals) removeEventListener(type, reader);
+    if (!moved) align();
+  });
 }
 
 /** A chapter card: its one chapter's map drawn at once, whole (a scrubbed route too), with no motion. */
