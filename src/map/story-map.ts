@@ -12,6 +12,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import {
   addProtocol,
   Map as MapLibreMap,
+  prewarm,
   setWorkerUrl,
   type AddLayerObject,
   type AddProtocolAction,
@@ -23,7 +24,6 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
-import { scaleLinear } from 'd3-scale';
 import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
 import { EdgeLabels } from './edge-labels.ts';
 import { fetchJson } from './fetch-json.ts';
@@ -32,6 +32,8 @@ import { hiddenLayer, storyMapLayers, togglePaint } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
 setWorkerUrl(workerUrl);
+// The engine's workers boot (500 KB of script each) while the page waits for WebGL, not after the map is made.
+prewarm();
 
 const scrubSource = 'scrub-progress';
 /** Camera flights, in ms: MapLibre's default speed, held between these. */
@@ -495,7 +497,10 @@ export class StoryMap {
     const line =
       scrub &&
       (this.collections.get(scrub.layer)?.features.find((f) => f.properties?.id === scrub.feature) as Feature<LineString> | undefined);
-    const distance = scrub && line ? scaleLinear().domain([0.1, 0.8]).range([0, scrub.lengthKm]).clamp(true)(progress) : 0;
+    // The route grows from a tenth to eight tenths of the way through the chapter (so it starts once the
+    // chapter is read and is whole before it leaves). One clamped line, not d3-scale: 8 KB on every phone.
+    const grown = Math.min(1, Math.max(0, (progress - 0.1) / 0.7));
+    const distance = scrub && line ? grown * scrub.lengthKm : 0;
     const shown = distance > 0;
     if (shown && (distance !== this.drawnScrub.km || line !== this.drawnScrub.line)) {
       this.map.getSource<GeoJSONSource>(scrubSource)!.setData(lineSliceAlong(line!, 0, distance, { units: 'kilometers' }));
@@ -526,6 +531,8 @@ export class StoryMap {
       const b = (w1 * w1 - w0 * w0 + (i ? -1 : 1) * rho ** 4 * u1 * u1) / (2 * (i ? w1 : w0) * rho ** 2 * u1);
       return Math.log(Math.sqrt(b * b + 1) - b);
     };
+    // A chapter framed as the last one was needs no flight, and waits for none.
+    if (u1 < 0.5 && Math.abs(Math.log2(w0 / w1)) < 0.01) return 0;
     let path = (r(1) - r(0)) / rho;
     if (u1 < 1e-6 || !Number.isFinite(path)) path = Math.abs(Math.log(w1 / w0)) / rho;
     return Math.min(maxFlight, Math.max(minFlight, (1000 * path) / 1.2));

@@ -18,6 +18,7 @@ import { bindScroll } from './driver/scroll-binding.ts';
 import { readStoryPage, type StoryPage } from './driver/story-page.ts';
 import { fetchJson } from '../map/fetch-json.ts';
 import { renderLegend } from '../map/legend.ts';
+import { warmWebGL2 } from '../map/webgl.ts';
 
 /**
  * - `story`: the story page, scrolled by the reader;
@@ -44,6 +45,8 @@ export interface PageDriver {
  */
 export function createPageDriver({ root, mode }: PageDriverOptions): PageDriver {
   const page = readStoryPage(root);
+  // Off the main thread, so it may start before the reader does and before the text is painted.
+  void warmWebGL2();
   return mode === 'card' ? startCard(page) : startStory(page, root, mode);
 }
 

@@ -16,6 +16,7 @@ import type { ChapterMapState } from '../map/story-data.ts';
 import type { Edition } from '../content/story-config-schema.ts';
 import { sourceEdition, translatedKey } from '../content/translations.ts';
 import { uiStrings } from '../i18n/ui.ts';
+import { compactPath } from './compact-path.ts';
 import { textAdvance, textPath } from './text-paths.ts';
 
 /** The face whose outlines draw a translated edition's labels: it covers Latin as well as Chinese. */
@@ -139,7 +140,7 @@ export function renderStaticMap(
   // d3-geo reads rings on the sphere, where RFC 7946's counter-clockwise outer ring means
   // "everything but this polygon": reverse the winding before drawing.
   const draw = (object: GeoPermissibleObjects, drawPath = path) =>
-    drawPath(rewind(object as FeatureCollection, { reverse: true }) as GeoPermissibleObjects) ?? '';
+    compactPath(drawPath(rewind(object as FeatureCollection, { reverse: true }) as GeoPermissibleObjects) ?? '');
 
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="${basemapColors.water}"/>`,

@@ -52,9 +52,7 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
     },
     async start(startAt) {
       const ready = Promise.all([import('../../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
-      // Only then the WebGL probe: on a software GPU its first context blocks the page for a few hundred
-      // ms, which the downloads now overlap.
-      if (!webgl2Available()) {
+      if (!(await webgl2Available())) {
         ready.catch(() => undefined);
         return options.onFallback();
       }
