@@ -352,7 +352,12 @@ async function main(): Promise<void> {
     row(`phone ×${cpuThrottling}: scroll total blocking time`, 'ms', (r) => r.phoneScroll.totalBlockingTime, atMostTimesReference(0.5)),
     row(`phone ×${cpuThrottling}: scroll long tasks`, 'count', (r) => r.phoneScroll.longTaskCount),
     row(`phone ×${cpuThrottling}: scroll longest task`, 'ms', (r) => r.phoneScroll.longTaskMax),
-    row(`phone ×${cpuThrottling}: chapter change → map idle, median`, 'ms', (r) => r.phoneScroll.chapterToIdleMedian, atMostTimesReference(1)),
+    row(
+      `phone ×${cpuThrottling}: chapter change → map idle, median`,
+      'ms',
+      (r) => r.phoneScroll.chapterToIdleMedian,
+      atMostTimesReference(1),
+    ),
     row(`phone ×${cpuThrottling}: chapter change → map idle, max`, 'ms', (r) => r.phoneScroll.chapterToIdleMax),
     row('scroll: total blocking time', 'ms', (r) => r.scroll.totalBlockingTime, atMostTimesReference(0.5)),
     row('scroll: long tasks', 'count', (r) => r.scroll.longTaskCount),
