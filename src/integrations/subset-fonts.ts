@@ -132,17 +132,23 @@ export function subsetFonts(): AstroIntegration {
           writeFile(join(out, assetsDir, stylesheet), css),
           ...fonts.map((font) => writeFile(join(out, assetsDir, font.name), font.bytes)),
         ]);
-        const preloads = fonts
-          .filter((font) => font.face.face.preload)
-          .map((font) => `<link rel="preload" as="font" type="font/woff2" href="${assetsBase}${font.name}" crossorigin>`);
-        const links = `${preloads.join('')}<link rel="stylesheet" href="${assetsBase}${stylesheet}">`;
-        await Promise.all([...pages.values()].map((page) => writeFile(page.path, page.html.replace(marker, links))));
+        // The first screen's faces, and each file of a fallback family (Chinese, Burmese) that the page's
+        // text draws with: the browser would otherwise find those only once the page is laid out.
+        const preloadedOn = (page: { points: Set<number> }) =>
+          fonts.filter(
+            (font) => font.face.face.preload || (!font.face.family.primary && font.points.some((point) => page.points.has(point))),
+          );
+        const links = (page: { points: Set<number> }) =>
+          preloadedOn(page)
+            .map((font) => `<link rel="preload" as="font" type="font/woff2" href="${assetsBase}${font.name}" crossorigin>`)
+            .join('') + `<link rel="stylesheet" href="${assetsBase}${stylesheet}">`;
+        await Promise.all([...pages.values()].map((page) => writeFile(page.path, page.html.replace(marker, links(page)))));
 
         const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
         const total = fonts.reduce((sum, font) => sum + font.bytes.length, 0);
-        const preloaded = fonts.filter((font) => font.face.face.preload).reduce((sum, font) => sum + font.bytes.length, 0);
+        const preloaded = [...pages.values()].map((page) => preloadedOn(page).reduce((sum, font) => sum + font.bytes.length, 0));
         logger.info(
-          `subset ${fonts.length} font files to the characters of ${pages.size} pages: ${kb(total)} (${kb(preloaded)} preloaded)`,
+          `subset ${fonts.length} font files to the characters of ${pages.size} pages: ${kb(total)} (${kb(Math.min(...preloaded))} to ${kb(Math.max(...preloaded))} preloaded per page)`,
         );
       },
     },

@@ -178,16 +178,18 @@ function openAtHash(page: StoryPage, steps: readonly HTMLElement[], mode: 'story
     scrollTo({ top: target.getBoundingClientRect().top + scrollY - bar, behavior: 'instant' });
   };
   align();
+  const placedAt = scrollY;
   // A face that arrives after the jump (a large Chinese one) reflows the text above the target
   // and can leave the step before it under the trigger line: align once more when the fonts are
-  // in, unless the reader has started to move by then.
+  // in, unless the page has moved since by any hand (the reader's, a script's, the browser's
+  // scroll anchoring, which keeps the target in place itself).
   const signals = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
   let moved = false;
   const reader = () => (moved = true);
   for (const type of signals) addEventListener(type, reader, { passive: true });
   void document.fonts.ready.then(() => {
     for (const type of signals) removeEventListener(type, reader);
-    if (!moved) align();
+    if (!moved && Math.abs(scrollY - placedAt) < 1) align();
   });
 }
 

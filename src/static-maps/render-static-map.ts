@@ -42,7 +42,7 @@ function placeLabels(candidates: readonly LabelCandidate[], frameWidth: number, 
       const box: [number, number, number, number] = [centre - halfWidth, baseline - labelFontSize, centre + halfWidth, baseline + 4];
       if (placed.some(([left, top, right, bottom]) => box[0] < right && box[2] > left && box[1] < bottom && box[3] > top)) return [];
       placed.push(box);
-      if (outlined) return [`<path d="${textPath(text, outlineFamily, labelFontSize, centre, baseline)}"/>`];
+      if (outlined) return [`<path d="${compactPath(textPath(text, outlineFamily, labelFontSize, centre, baseline))}"/>`];
       return [`<text x="${centre.toFixed(1)}" y="${baseline.toFixed(1)}" text-anchor="middle">${escapeXml(text)}</text>`];
     });
 }

@@ -120,6 +120,28 @@ test('English pages fetch at most the small slice of Chinese they print, never t
   ).toBeGreaterThan(1);
 });
 
+test('each edition’s front page preloads every font file its opening draws with, Chinese slices included', async ({ page }) => {
+  for (const path of ['/', '/zh/']) {
+    const requested = new Set<string>();
+    const listen = (request: { url(): string; frame(): unknown; resourceType(): string }) => {
+      if (request.resourceType() === 'font' && request.frame() === page.mainFrame()) requested.add(new URL(request.url()).pathname);
+    };
+    page.on('request', listen);
+    await page.goto(path);
+    await page.evaluate(() => document.fonts.ready);
+    page.off('request', listen);
+    const preloaded = await page.$$eval('link[rel="preload"][as="font"]', (links) =>
+      links.map((link) => new URL((link as HTMLLinkElement).href).pathname),
+    );
+    expect(
+      [...requested].filter((font) => !preloaded.includes(font)),
+      path,
+    ).toEqual([]);
+    // The Chinese edition's opening is drawn with the big Chinese slice, which is why it must not wait to be found.
+    if (path === '/zh/') expect(preloaded.filter((font) => chineseFont.test(font)).length, path).toBeGreaterThan(1);
+  }
+});
+
 for (const viewport of [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
