@@ -13,7 +13,7 @@ import type { PaddingOptions } from 'maplibre-gl';
 import { bindControls } from './driver/controls.ts';
 import { createChapterView } from './driver/chapter-view.ts';
 import { createLiveMap } from './driver/live-map.ts';
-import { onFirstReading } from './driver/reader-signals.ts';
+import { afterFirstPaint, onFirstReading } from './driver/reader-signals.ts';
 import { bindScroll } from './driver/scroll-binding.ts';
 import { readStoryPage, type StoryPage } from './driver/story-page.ts';
 import { fetchJson } from '../map/fetch-json.ts';
@@ -45,8 +45,9 @@ export interface PageDriver {
  */
 export function createPageDriver({ root, mode }: PageDriverOptions): PageDriver {
   const page = readStoryPage(root);
-  // Off the main thread, so it may start before the reader does and before the text is painted.
-  void warmWebGL2();
+  // Off the main thread, so it may start before the reader does; but after the text is on screen,
+  // since the browser's graphics start also holds back the presentation of the first frame.
+  afterFirstPaint(() => void warmWebGL2());
   return mode === 'card' ? startCard(page) : startStory(page, root, mode);
 }
 

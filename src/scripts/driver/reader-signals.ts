@@ -12,27 +12,41 @@ export function onFirstReading(start: () => void): { now(): void } {
     if (signalled) return;
     signalled = true;
     for (const type of readerSignals) removeEventListener(type, signal);
-    // Not before the text is painted: a pointer moving while the page loads must not put the engine
-    // ahead of it. The first contentful paint where the browser reports it (a frame can be painted
-    // while the text waits on its fonts); else, or if it never comes (seen in Firefox for a page
-    // opened at a fragment), the first frame after the load event.
-    let started = false;
-    const begin = () => {
-      if (started) return;
-      started = true;
-      observer?.disconnect();
-      setTimeout(start);
-    };
-    const afterLoad = () => requestAnimationFrame(() => requestAnimationFrame(begin));
-    if (document.readyState === 'complete') afterLoad();
-    else addEventListener('load', afterLoad, { once: true });
-    const observer = PerformanceObserver.supportedEntryTypes?.includes('paint')
-      ? new PerformanceObserver((list) => {
-          if (list.getEntriesByName('first-contentful-paint').length) begin();
-        })
-      : undefined;
-    observer?.observe({ type: 'paint', buffered: true });
+    // A pointer moving while the page loads must not put the engine ahead of the text.
+    afterFirstPaint(() => setTimeout(start));
   };
   for (const type of readerSignals) addEventListener(type, signal, { passive: true });
   return { now: signal };
+}
+
+/**
+ * Calls `callback` once the browser reports the first contentful paint: that is when the
+ * painted frame reached the screen, which on a busy GPU can be well after the main thread
+ * drew it. A browser that reports no paints gets the second frame after the load event; one
+ * that reports them but never this one (seen in Firefox for a page opened at a fragment)
+ * gets a second's grace after the load event.
+ */
+export function afterFirstPaint(callback: () => void): void {
+  let called = false;
+  const reportsPaint = PerformanceObserver.supportedEntryTypes?.includes('paint') ?? false;
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  const call = () => {
+    if (called) return;
+    called = true;
+    observer?.disconnect();
+    clearTimeout(grace);
+    callback();
+  };
+  const observer = reportsPaint
+    ? new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) call();
+      })
+    : undefined;
+  observer?.observe({ type: 'paint', buffered: true });
+  const afterLoad = () => {
+    if (reportsPaint) grace = setTimeout(call, 1000);
+    else requestAnimationFrame(() => requestAnimationFrame(call));
+  };
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
 }
