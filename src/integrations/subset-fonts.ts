@@ -134,19 +134,26 @@ export function subsetFonts(): AstroIntegration {
         ]);
         // The first screen's faces, and each file of a fallback family (Chinese, Burmese) that the page's
         // text draws with: the browser would otherwise find those only once the page is laid out.
-        const preloadedOn = (page: { points: Set<number> }) =>
-          fonts.filter(
-            (font) => font.face.face.preload || (!font.face.family.primary && font.points.some((point) => page.points.has(point))),
-          );
-        const links = (page: { points: Set<number> }) =>
-          preloadedOn(page)
-            .map((font) => `<link rel="preload" as="font" type="font/woff2" href="${assetsBase}${font.name}" crossorigin>`)
-            .join('') + `<link rel="stylesheet" href="${assetsBase}${stylesheet}">`;
-        await Promise.all([...pages.values()].map((page) => writeFile(page.path, page.html.replace(marker, links(page)))));
+        const preloads = new Map(
+          [...pages.values()].map((page) => [
+            page,
+            fonts.filter(
+              (font) => font.face.face.preload || (!font.face.family.primary && font.points.some((point) => page.points.has(point))),
+            ),
+          ]),
+        );
+        await Promise.all(
+          [...preloads].map(([page, preloaded]) => {
+            const links = preloaded
+              .map((font) => `<link rel="preload" as="font" type="font/woff2" href="${assetsBase}${font.name}" crossorigin>`)
+              .join('');
+            return writeFile(page.path, page.html.replace(marker, `${links}<link rel="stylesheet" href="${assetsBase}${stylesheet}">`));
+          }),
+        );
 
         const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
         const total = fonts.reduce((sum, font) => sum + font.bytes.length, 0);
-        const preloaded = [...pages.values()].map((page) => preloadedOn(page).reduce((sum, font) => sum + font.bytes.length, 0));
+        const preloaded = [...preloads.values()].map((files) => files.reduce((sum, font) => sum + font.bytes.length, 0));
         logger.info(
           `subset ${fonts.length} font files to the characters of ${pages.size} pages: ${kb(total)} (${kb(Math.min(...preloaded))} to ${kb(Math.max(...preloaded))} preloaded per page)`,
         );
