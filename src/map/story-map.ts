@@ -18,6 +18,7 @@ import {
   type AddProtocolAction,
   type AllPaintProperties,
   type GeoJSONSource,
+  type GeoJSONSourceSpecification,
   type LngLatLike,
   type MapOptions,
   type PaddingOptions,
@@ -70,6 +71,15 @@ function midpoints(lines: FeatureCollection): FeatureCollection {
     type: 'FeatureCollection',
     features: lines.features.map((line) => ({ ...along(line as Feature<LineString>, length(line) / 2), properties: line.properties })),
   };
+}
+
+/** The GeoJSON sources a story layer draws from: its features, and a route's label points. */
+function storyLayerSources(layer: StoryLayerInfo, data: FeatureCollection): Record<string, GeoJSONSourceSpecification> {
+  const sources: Record<string, GeoJSONSourceSpecification> = {
+    [layer.id]: { type: 'geojson', data, promoteId: 'id', maxzoom: geojsonMaxZoom },
+  };
+  if (layer.kind === 'route') sources[routeLabelSource(layer.id)] = { type: 'geojson', data: midpoints(data), maxzoom: geojsonMaxZoom };
+  return sources;
 }
 
 /** The scrubbed route, drawn over the story's shapes. */
@@ -193,11 +203,45 @@ export class StoryMap {
     this.edgeLabels = new EdgeLabels(map, labelData, options.coveredBy);
   }
 
-  /** Creates the map and resolves once its style is loaded. */
+  /**
+   * Creates the map and resolves once its style is loaded. The chapter it starts at has its
+   * layers in the first style, laid out and hidden: they are cut into tiles and their shaders
+   * compiled with the basemap's, in the map's first frames, rather than in a second round
+   * after it (300 ms of a start on a software GPU).
+   */
   static async create(options: StoryMapOptions): Promise<StoryMap> {
-    const [basemap] = await Promise.all([basemapData(options.data.basemap), loadEngineStylesheet()]);
+    const startLayers = (options.startAt?.visibleLayers ?? [])
+      .map((id) => options.data.layers.find((layer) => layer.id === id)!)
+      .filter((layer) => !layer.tiled)
+      .sort((a, b) => options.data.layers.indexOf(a) - options.data.layers.indexOf(b));
+    const [basemap, startData] = await Promise.all([
+      basemapData(options.data.basemap),
+      // A file that fails here is asked again, and reported, when the chapter is applied.
+      Promise.all(startLayers.map((layer) => fetchJson<FeatureCollection>(layer.url).catch(() => undefined))),
+      loadEngineStylesheet(),
+    ]);
     const style = basemapStyle(options.data.basemap, options.data.strings.schematic);
     for (const [name, source] of Object.entries(style.sources)) if (source.type === 'geojson' && basemap[name]) source.data = basemap[name];
+    const inStyle = startLayers.flatMap((layer, i) => (startData[i] ? [{ layer, data: startData[i] }] : []));
+    style.sources[scrubSource] = { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom };
+    const layers = style.layers as AddLayerObject[];
+    layers.splice(
+      layers.findIndex((layer) => layer.id === 'place-dots'),
+      0,
+      hiddenLayer(scrubLayer(scrubSource, scrubSource, options.data.scrubColor)),
+    );
+    for (const { layer, data } of inStyle) {
+      for (const [id, source] of Object.entries(storyLayerSources(layer, data))) style.sources[id] = source;
+      // Where addStoryLayer would put them, added in the story's order: shapes under the scrubbed route, labels on top.
+      for (const spec of storyMapLayers(layer))
+        if (spec.type === 'symbol') layers.push(hiddenLayer(spec));
+        else
+          layers.splice(
+            layers.findIndex((other) => other.id === scrubSource),
+            0,
+            hiddenLayer(spec),
+          );
+    }
     const map = new MapLibreMap({
       container: options.container,
       style,
@@ -214,12 +258,11 @@ export class StoryMap {
       localIdeographFontFamily: "'Noto Sans SC'",
     });
     const storyMap = new StoryMap(map, options, basemap);
+    for (const { layer, data } of inStyle) storyMap.addedWithStyle(layer, data);
     await new Promise<void>((resolve, reject) => {
       map.once('load', () => resolve());
       map.once('error', (event) => reject(event.error));
     });
-    map.addSource(scrubSource, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: geojsonMaxZoom });
-    map.addLayer(hiddenLayer(scrubLayer(scrubSource, scrubSource, options.data.scrubColor)), 'place-dots');
     // With motion, the labels the frame would cut are decided where the camera comes to rest,
     // before the frames that settle the view are drawn, and 'idle' only reads what was placed.
     // Without motion a chapter change is one jump drawn in its own frame: the labels are fitted
@@ -321,6 +364,15 @@ export class StoryMap {
     return loading;
   }
 
+  /** A layer that came with the first style: laid out and hidden, as applyLayers finds it. */
+  private addedWithStyle(layer: StoryLayerInfo, data: FeatureCollection): void {
+    this.collections.set(layer.id, data);
+    this.added.push(layer);
+    this.loading.set(layer.id, Promise.resolve());
+    this.laidOut.set(layer.id, true);
+    this.shown.set(layer.id, false);
+  }
+
   private async addStoryLayer(layer: StoryLayerInfo): Promise<void> {
     try {
       if (layer.tiled) {
@@ -331,9 +383,7 @@ export class StoryMap {
         this.collections.set(layer.id, { type: 'FeatureCollection', features: [] });
       } else {
         const data = await fetchJson<FeatureCollection>(layer.url);
-        this.map.addSource(layer.id, { type: 'geojson', data, promoteId: 'id', maxzoom: geojsonMaxZoom });
-        if (layer.kind === 'route')
-          this.map.addSource(routeLabelSource(layer.id), { type: 'geojson', data: midpoints(data), maxzoom: geojsonMaxZoom });
+        for (const [id, source] of Object.entries(storyLayerSources(layer, data))) this.map.addSource(id, source);
         this.collections.set(layer.id, data);
       }
     } catch {
