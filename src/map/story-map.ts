@@ -37,8 +37,7 @@ setWorkerUrl(workerUrl);
 prewarm();
 
 const scrubSource = 'scrub-progress';
-/** Camera flights, in ms: MapLibre's default speed, held between these. */
-const minFlight = 300;
+/** The longest camera flight, in ms; shorter ones take as long as MapLibre's default speed makes them. */
 const maxFlight = 1600;
 const warmUpSource = 'warm-up';
 
@@ -585,7 +584,7 @@ export class StoryMap {
     if (u1 < 0.5 && Math.abs(Math.log2(w0 / w1)) < 0.01) return 0;
     let path = (r(1) - r(0)) / rho;
     if (u1 < 1e-6 || !Number.isFinite(path)) path = Math.abs(Math.log(w1 / w0)) / rho;
-    return Math.min(maxFlight, Math.max(minFlight, (1000 * path) / 1.2));
+    return Math.min(maxFlight, (1000 * path) / 1.2);
   }
 
   private moveCamera(state: ChapterMapState, instant = this.options.reducedMotion()): void {
