@@ -81,6 +81,28 @@ function storyLayerSources(layer: StoryLayerInfo, data: FeatureCollection): Reco
   return sources;
 }
 
+/**
+ * Where a story layer's style layers go, given the story layers already `added`: layers arrive
+ * in whatever order their data does, but draw in the order of the story's layer list, shapes
+ * under the basemap's labels (and the scrubbed route), story labels on top so they win label
+ * collisions. The id of the style layer to insert before; undefined for the top.
+ */
+function drawnBefore(
+  storyLayers: readonly StoryLayerInfo[],
+  added: readonly StoryLayerInfo[],
+  layer: StoryLayerInfo,
+  symbol: boolean,
+): string | undefined {
+  const position = storyLayers.indexOf(layer);
+  for (const later of added
+    .filter((other) => storyLayers.indexOf(other) > position)
+    .sort((a, b) => storyLayers.indexOf(a) - storyLayers.indexOf(b))) {
+    const spec = storyMapLayers(later).find((candidate) => (candidate.type === 'symbol') === symbol);
+    if (spec) return spec.id;
+  }
+  return symbol ? undefined : scrubSource;
+}
+
 /** The scrubbed route, drawn over the story's shapes. */
 function scrubLayer(id: string, source: string, color: string): AddLayerObject {
   return {
@@ -204,9 +226,9 @@ export class StoryMap {
 
   /**
    * Creates the map and resolves once its style is loaded. The chapter it starts at has its
-   * layers in the first style, laid out and hidden: they are cut into tiles and their shaders
-   * compiled with the basemap's, in the map's first frames, rather than in a second round
-   * after it (300 ms of a start on a software GPU).
+   * layers in the first style, laid out and hidden: their tiles are cut with the basemap's, for
+   * the map's first frames, rather than in a second round after it, which took about 300 ms of a
+   * start on a software GPU.
    */
   static async create(options: StoryMapOptions): Promise<StoryMap> {
     const startLayers = (options.startAt?.visibleLayers ?? [])
@@ -229,18 +251,15 @@ export class StoryMap {
       0,
       hiddenLayer(scrubLayer(scrubSource, scrubSource, options.data.scrubColor)),
     );
-    for (const { layer, data } of inStyle) {
+    inStyle.forEach(({ layer, data }, i) => {
       for (const [id, source] of Object.entries(storyLayerSources(layer, data))) style.sources[id] = source;
-      // Where addStoryLayer would put them, added in the story's order: shapes under the scrubbed route, labels on top.
-      for (const spec of storyMapLayers(layer))
-        if (spec.type === 'symbol') layers.push(hiddenLayer(spec));
-        else
-          layers.splice(
-            layers.findIndex((other) => other.id === scrubSource),
-            0,
-            hiddenLayer(spec),
-          );
-    }
+      const added = inStyle.slice(0, i).map((earlier) => earlier.layer);
+      for (const spec of storyMapLayers(layer)) {
+        const before = drawnBefore(options.data.layers, added, layer, spec.type === 'symbol');
+        const at = before === undefined ? layers.length : layers.findIndex((other) => other.id === before);
+        layers.splice(at, 0, hiddenLayer(spec));
+      }
+    });
     const map = new MapLibreMap({
       container: options.container,
       style,
@@ -393,25 +412,9 @@ export class StoryMap {
       const added = hiddenLayer(spec);
       // Out of layout too, until applyLayers decides (see there).
       const layout = { ...('layout' in added ? added.layout : {}), visibility: 'none' };
-      this.map.addLayer({ ...added, layout } as AddLayerObject, this.beforeId(layer, spec.type === 'symbol'));
+      this.map.addLayer({ ...added, layout } as AddLayerObject, drawnBefore(this.layers, this.added, layer, spec.type === 'symbol'));
     }
     this.added.push(layer);
-  }
-
-  /**
-   * Layers arrive in whatever order their data does, but draw in the order of the story's
-   * layer list: shapes under the basemap's labels (and the scrubbed route), story labels on
-   * top so they win label collisions.
-   */
-  private beforeId(layer: StoryLayerInfo, symbol: boolean): string | undefined {
-    const position = this.layers.indexOf(layer);
-    for (const later of this.added
-      .filter((other) => this.layers.indexOf(other) > position)
-      .sort((a, b) => this.layers.indexOf(a) - this.layers.indexOf(b))) {
-      const spec = storyMapLayers(later).find((candidate) => (candidate.type === 'symbol') === symbol);
-      if (spec) return spec.id;
-    }
-    return symbol ? undefined : scrubSource;
   }
 
   /** Layer ids whose data loaded and which the current chapter shows. */
