@@ -153,11 +153,11 @@ function startStory(page: StoryPage, root: Document, mode: 'story' | 'embed'): P
     void import('../embed/embed-client.ts').then(({ startEmbed }) =>
       startEmbed({
         activeChapter: () => (scroll.activeStep < 0 ? -1 : scroll.currentChapter()),
-        // The host reports its viewport when the story is on its screen: as good a signal as a scroll.
+        // The host reports its viewport on load and as it scrolls: one that shows the story is as good a signal as a scroll.
         setHostViewport: (viewport) => {
           scroll.setHostViewport(viewport);
           scroll.refresh();
-          firstReading.now();
+          if (viewport.top < root.documentElement.scrollHeight && viewport.top + viewport.height > 0) firstReading.now();
         },
       }),
     );
@@ -194,7 +194,7 @@ function openAtHash(page: StoryPage, steps: readonly HTMLElement[], mode: 'story
   });
 }
 
-/** A chapter card: its one chapter's map drawn at once, whole (a scrubbed route too), with no motion. */
+/** A chapter card: its one chapter's map, started as the story's is, and drawn at once, whole (a scrubbed route too), with no motion. */
 function startCard(page: StoryPage): PageDriver {
   const { data, map: stage, legendList } = page;
   const state = data.chapters[0]!;
@@ -226,7 +226,7 @@ function startCard(page: StoryPage): PageDriver {
     }
     legend();
   };
-  if (document.readyState === 'complete') setTimeout(() => void start(), 0);
-  else addEventListener('load', () => setTimeout(() => void start(), 0), { once: true });
+  // As the story's: until the reader is there, the card's static map shows the same chapter.
+  onFirstReading(() => void start());
   return { activeChapter: () => 0 };
 }

@@ -371,6 +371,10 @@ test.describe('embedding the story in another site', () => {
         const seen = await watch(page);
         await page.goto(`${servers.siteOrigin}${edition.home}embed/${id}/`);
         const map = page.locator('[data-story-map]');
+        // Opened on its own, a card is its static map until the reader's first input starts the live one.
+        await expect(page.locator('[data-static-map]:visible')).toHaveCount(1);
+        await expect(map).toHaveAttribute('data-map-state', 'loading');
+        await page.mouse.move(10, 10);
         await expect(map).toHaveAttribute('data-map-state', /^(ready|fallback)$/, { timeout: 60_000 });
         const { chapters, layers } = JSON.parse((await page.locator('#story-data').textContent())!) as StoryData;
         expect(chapters.map((c) => c.id)).toEqual([id]);

@@ -166,6 +166,21 @@ test.describe('without JavaScript', { tag: '@editions' }, () => {
     for (const layer of new Set(states.flatMap((state) => Object.keys(state.statuses))))
       await expect(page.locator(`[data-status-table="${layer}"] tbody tr`).first()).toBeVisible();
   });
+
+  test('a chapter card carries its legend, its notes included', async ({ page, edition }) => {
+    await page.goto(edition.home);
+    const { chapters, layers } = await storyData(page);
+    const chapter = chapters.find((state) => Object.keys(state.statuses).length > 0) ?? chapters[0]!;
+    await page.goto(`${edition.home}embed/${chapter.id}/`);
+    const items = page.locator('[data-legend] li');
+    await expect(items).toHaveCount(chapter.visibleLayers.length);
+    for (const [i, id] of chapter.visibleLayers.entries()) {
+      await expect(items.nth(i)).toHaveAttribute('data-layer', id);
+      await expect(items.nth(i)).toContainText(layers.find((layer) => layer.id === id)!.legend);
+      await expect(items.nth(i).locator('svg.legend-swatch > *')).toHaveCount(1);
+    }
+    if (Object.keys(chapter.statuses).length) await expect(page.locator('[data-legend] .legend-note').first()).toBeVisible();
+  });
 });
 
 /** Share of pixels whose colour differs noticeably between two PNG screenshots of the same size. */

@@ -1,7 +1,9 @@
 /**
  * The reader's first sign of reading on (scroll, wheel, touch, pointer, key), after the text
  * is painted: when the map engine, the heaviest thing on the page (~400 KB and a second of a
- * phone's CPU), may start. A page opened at a chapter (#id) scrolls there, which counts.
+ * phone's CPU), may start. A page opened at a chapter (#id) scrolls there, which counts. In
+ * a frame, the frame coming on the host's screen counts too: a reader scrolling the host's
+ * page sends the frame no input of its own, and a frame below the fold waits until it is seen.
  */
 const readerSignals = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'pointermove', 'keydown'] as const;
 
@@ -16,6 +18,14 @@ export function onFirstReading(start: () => void): { now(): void } {
     afterFirstPaint(() => setTimeout(start));
   };
   for (const type of readerSignals) addEventListener(type, signal, { passive: true });
+  if (window.parent !== window && 'IntersectionObserver' in window) {
+    const onScreen = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      onScreen.disconnect();
+      signal();
+    });
+    onScreen.observe(document.documentElement);
+  }
   return { now: signal };
 }
 
