@@ -409,6 +409,31 @@ test.describe('embedding the story in another site', () => {
     expect(seen.foreignRequests).toEqual([]);
   });
 
+  test('an embed below the fold starts its map only when the host scrolls it on screen', async ({ page }) => {
+    const seen = await watch(page);
+    const id = chapterIds[0]!;
+    const snippet = await snippetFromEmbedPage(page, `[data-chapter-id="${id}"]`);
+    // Loaded at once rather than lazily, so the frame is there, running, while it is still off screen.
+    servers.setArticle(snippet.replace(' loading="lazy"', ''));
+    await page.setViewportSize({ width: 680, height: 400 });
+    const engineRequests: string[] = [];
+    page.on('request', (request) => void (/maplibre-gl/.test(request.url()) && engineRequests.push(request.url())));
+    await page.goto(`${servers.hostOrigin}/article.html`);
+    const cardFrame = () => page.frames().find((f) => f.url().includes(`/embed/${id}/`));
+    await expect.poll(() => cardFrame()?.url()).toBeTruthy();
+    const frame = cardFrame()!;
+    await frame.waitForLoadState('load');
+    expect(await page.locator('#embed iframe').evaluate((iframe) => iframe.getBoundingClientRect().top > innerHeight)).toBe(true);
+    // Two seconds after it loaded, a frame nobody has seen has not even asked for the map engine.
+    await page.waitForTimeout(2000);
+    expect(engineRequests).toEqual([]);
+    await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'loading');
+    await page.locator('#embed iframe').scrollIntoViewIfNeeded();
+    await expect(frame.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
+    expect(engineRequests.length).toBeGreaterThan(0);
+    expect(seen.problems).toEqual([]);
+  });
+
   test('the story and embed-code pages run under the site’s CSP with nothing inline', async ({ page }) => {
     const seen = await watch(page);
     const homes = ['/', ...translatedEditionPaths.map((path) => `/${path}/`)];
