@@ -27,9 +27,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : Number.NaN);
 const runs = option('--runs') || 3;
-// The whole bench should finish within ~10 minutes; Lighthouse (last) takes about a minute per page here.
-const budgetSeconds = option('--budget') || 600;
-const lighthouseSeconds = 150;
+// The whole bench should finish within ~12 minutes; Lighthouse (last) takes 20-50 s per page here.
+const budgetSeconds = option('--budget') || 720;
+const lighthouseSecondsPerPage = 40;
 const skipLighthouse = args.includes('--no-lighthouse');
 const chromePath = chromiumPath;
 const chromeFlags = chromiumArgs;
@@ -233,6 +233,14 @@ async function main(): Promise<void> {
     .slice(1)
     .map((edition) => edition.path)
     .filter((path) => existsSync(join(site, path, 'index.html')));
+  // Every other kind of page, in every edition: the embedded story, a chapter card, the embed code page, the layer catalog.
+  const otherPages = ['', ...editionPaths]
+    .flatMap((path) => {
+      const home = path ? `/${path}/` : '/';
+      return [`${home}embed/`, `${home}embed/${chapterIds[0]}/`, `${home}embed-code/`, `${home}layers/`];
+    })
+    .filter((page) => existsSync(join(site, page, 'index.html')));
+  const lighthouseSeconds = lighthouseSecondsPerPage * (2 + editionPaths.length + otherPages.length);
   const editionViews: Record<string, { firstHtml: number; firstView: Bytes }> = {};
   const notes: string[] = [];
   try {
@@ -274,6 +282,7 @@ async function main(): Promise<void> {
     reference: { error: 'skipped (--no-lighthouse)' },
   };
   const editionLighthouse: Record<string, LighthouseFigures | { error: string }> = {};
+  const pageLighthouse: Record<string, LighthouseFigures | { error: string }> = {};
   if (!skipLighthouse) {
     for (const name of ['story', 'reference'] as const) {
       lighthouse[name] = await runLighthouse(urls[name], chromePath, chromeFlags).catch((error: Error) => ({ error: error.message }));
@@ -284,6 +293,12 @@ async function main(): Promise<void> {
         error: error.message,
       }));
       console.log(`lighthouse /${path}/: ${'error' in editionLighthouse[path] ? editionLighthouse[path].error : 'done'}`);
+    }
+    for (const page of otherPages) {
+      pageLighthouse[page] = await runLighthouse(`${server.origin}${page}`, chromePath, chromeFlags).catch((error: Error) => ({
+        error: error.message,
+      }));
+      console.log(`lighthouse ${page}: ${'error' in pageLighthouse[page] ? pageLighthouse[page].error : 'done'}`);
     }
   }
   await server.close();
@@ -452,6 +467,23 @@ async function main(): Promise<void> {
     );
   }
 
+  for (const page of otherPages) {
+    const figures = pageLighthouse[page] ?? { error: 'skipped (--no-lighthouse)' };
+    const score = (key: keyof LighthouseFigures) => ('error' in figures ? Number.NaN : figures[key]);
+    if ('error' in figures) notes.push(`Lighthouse ${page}: ${figures.error}`);
+    const only = (metric: string, story: number, target: Row['target']): Row => ({
+      metric: `${page} ${metric}`,
+      story,
+      reference: Number.NaN,
+      unit: 'score',
+      target,
+    });
+    rows.push(
+      only('Lighthouse mobile: performance', score('performance'), { text: '≥ 98', met: score('performance') >= 98 }),
+      only('Lighthouse mobile: accessibility', score('accessibility'), { text: '100', met: score('accessibility') === 100 }),
+    );
+  }
+
   const table = renderTable(rows);
   console.log(`\n${table}\n`);
   for (const note of notes) console.log(`note: ${note}`);
@@ -469,7 +501,7 @@ async function main(): Promise<void> {
   await mkdir(join(root, 'bench-results'), { recursive: true });
   await writeFile(
     join(root, 'bench-results/latest.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine, runs, viewport, cpuThrottling, scrollSpeed, buildSeconds, runsDone: results.story.length, rows, missed, notes, lighthouse, editionLighthouse, editionViews, raw: results, benchSeconds: (performance.now() - benchStarted) / 1000 }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, runs, viewport, cpuThrottling, scrollSpeed, buildSeconds, runsDone: results.story.length, rows, missed, notes, lighthouse, editionLighthouse, pageLighthouse, editionViews, raw: results, benchSeconds: (performance.now() - benchStarted) / 1000 }, null, 2)}\n`,
   );
   console.log(`wrote bench-results/latest.json (${((performance.now() - benchStarted) / 1000).toFixed(0)} s)`);
   await rm(work, { recursive: true, force: true });
