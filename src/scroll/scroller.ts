@@ -13,8 +13,8 @@ export interface ScrollerOptions {
   steps: HTMLElement[];
   /** Where the trigger line sits, as a share of the viewport height from its top. */
   offset: () => number;
-  /** The viewport: the window, or a host page's viewport reported into an iframe. */
-  viewport?: () => { top: number; height: number };
+  /** The viewport: the window, or a host page's viewport reported into an iframe; undefined while it is unknown, when nothing is measured. */
+  viewport?: () => { top: number; height: number } | undefined;
 }
 
 type EnterHandler = (event: StepEvent) => void;
@@ -75,7 +75,8 @@ export class Scroller {
   private readonly update = () => {
     this.frame = 0;
     const { steps } = this.options;
-    const viewport = this.options.viewport?.() ?? { top: 0, height: innerHeight };
+    const viewport = this.options.viewport ? this.options.viewport() : { top: 0, height: innerHeight };
+    if (!viewport) return;
     const triggerY = viewport.top + viewport.height * this.options.offset();
     const rects = steps.map((step) => step.getBoundingClientRect());
     const index = activeStepIndex(

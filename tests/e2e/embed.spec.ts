@@ -409,6 +409,26 @@ test.describe('embedding the story in another site', () => {
     expect(seen.foreignRequests).toEqual([]);
   });
 
+  test('a frame its host has sized to the whole story waits for the host’s viewport before it picks a chapter', async ({ page }) => {
+    const seen = await watch(page);
+    const snippet = await snippetFromEmbedPage(page, '[data-snippet-kind="story"]');
+    // The loader's own order (resize, then the viewport message) can reach the frame either way
+    // round; this host resizes and says nothing, which is the first of the two held open.
+    servers.setArticle(snippet.split('\n')[0]!.replace('height="640"', 'height="200000"'));
+    await page.goto(`${servers.hostOrigin}/article.html`);
+    const frame = await storyFrame(page);
+    const { chapters } = await frameStoryData(frame);
+    expect(await frame.evaluate(() => innerHeight >= document.documentElement.scrollHeight)).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await frame.locator('html').getAttribute('data-active-chapter')).toBeNull();
+    await page.evaluate((origin) => {
+      const iframe = document.querySelector<HTMLIFrameElement>('#embed iframe')!;
+      iframe.contentWindow!.postMessage({ type: 'story:viewport', top: -iframe.getBoundingClientRect().top, height: innerHeight }, origin);
+    }, servers.siteOrigin);
+    await expect(frame.locator('html')).toHaveAttribute('data-active-chapter', chapters[0]!.id);
+    expect(seen.problems).toEqual([]);
+  });
+
   test('an embed below the fold starts its map only when the host scrolls it on screen', async ({ page }) => {
     const seen = await watch(page);
     const id = chapterIds[0]!;

@@ -42,7 +42,12 @@ export function bindScroll(page: StoryPage): ScrollBinding {
     }
   });
   let hostViewport: { top: number; height: number } | undefined;
-  const viewport = () => hostViewport ?? { top: 0, height: innerHeight };
+  // A frame far taller than the screen is one its host has sized to the story (the loader, pym, a
+  // height set by hand): the reader sees only what the host's viewport shows of it. Until the host
+  // says where that is, measuring against the frame's own window would activate whichever chapter
+  // sits halfway down the story.
+  const sizedByHost = () => window.parent !== window && innerHeight > 2 * Math.max(screen.width, screen.height);
+  const viewport = () => hostViewport ?? (sizedByHost() ? undefined : { top: 0, height: innerHeight });
   /**
    * Where the trigger line sits. Side by side, mid-screen. Stacked (the map above the text),
    * a third of the way into the text below the map: a step is active while the reader reads it
@@ -50,7 +55,7 @@ export function bindScroll(page: StoryPage): ScrollBinding {
    */
   const offset = () => {
     if (!stacked.matches) return 0.5;
-    const height = viewport().height;
+    const height = viewport()?.height ?? innerHeight;
     const textTop = navHeight + page.map.offsetHeight;
     return (textTop + 0.3 * (height - textTop)) / height;
   };
