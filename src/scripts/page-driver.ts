@@ -135,7 +135,7 @@ function startStory(page: StoryPage, root: Document, mode: 'story' | 'embed'): P
       stage.dataset.scrubKm = map.setScrubProgress(controls.reducedMotion() ? 1 : progress).toFixed(1);
   });
 
-  const firstReading = onFirstReading(() => void startMap());
+  onFirstReading(() => void startMap());
   async function startMap(): Promise<void> {
     // All at once: the data, the labels' face and the engine; the map is created when the last is in.
     const index = scroll.currentChapter();
@@ -153,11 +153,10 @@ function startStory(page: StoryPage, root: Document, mode: 'story' | 'embed'): P
     void import('../embed/embed-client.ts').then(({ startEmbed }) =>
       startEmbed({
         activeChapter: () => (scroll.activeStep < 0 ? -1 : scroll.currentChapter()),
-        // The host reports its viewport on load and as it scrolls: one that shows the story is as good a signal as a scroll.
+        // The frame coming on the host's screen starts the map (onFirstReading); the host's viewport only places the reader.
         setHostViewport: (viewport) => {
           scroll.setHostViewport(viewport);
           scroll.refresh();
-          if (viewport.top < root.documentElement.scrollHeight && viewport.top + viewport.height > 0) firstReading.now();
         },
       }),
     );
