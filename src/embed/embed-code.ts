@@ -58,12 +58,23 @@ document.addEventListener('click', async (event) => {
 const previewSelect = document.querySelector<HTMLSelectElement>('[data-preview-select]')!;
 const preview = document.querySelector<HTMLElement>('[data-preview]')!;
 
-/** Replaces the preview frame with one built from the same attributes as the snippet. */
-previewSelect.addEventListener('change', () => {
+/** Puts the preview's frame in place, built from the same attributes as the snippet. */
+function showPreview(): void {
   const [kind, id] = previewSelect.value.split(':');
   const embed: EmbedKind = kind === 'pinned' || kind === 'card' ? { kind, chapter: chapterById(id) } : { kind: 'story' };
   const iframe = document.createElement('iframe');
   for (const [name, value] of Object.entries(frameAttributes(embed, context))) iframe.setAttribute(name, value);
   iframe.setAttribute('sandbox', recommendedSandbox);
   preview.replaceChildren(iframe);
-});
+}
+
+previewSelect.addEventListener('change', showPreview);
+// A screen ahead of the reader, so the frame has started before it is seen.
+new IntersectionObserver(
+  (entries, observer) => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    observer.disconnect();
+    if (!preview.querySelector('iframe')) showPreview();
+  },
+  { rootMargin: '100% 0px' },
+).observe(preview);

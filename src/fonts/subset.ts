@@ -112,18 +112,16 @@ export interface FontPlan {
  * point it has; a fallback family only those no family before it has, so that its file
  * is downloaded only by pages that need it (the browser reads its unicode-range).
  *
- * A face served from one whole file (CJK) is cut into a slice per entry of `groups`
- * (in order; each says which of a page's points it wants): each slice holds the points
- * it wants that no earlier slice holds, and a last slice the rest (data, scripts). A page
- * then fetches only the slices its text touches: the few Chinese characters an English
- * page prints do not bring the whole Chinese edition's characters with them.
+ * A face served from one whole file (CJK) is cut into slices by which pages print each
+ * character (see {@link sliceByUse}), so a page fetches little beyond what it prints: the
+ * few Chinese characters an English page prints do not bring the Chinese edition's with them.
  */
 export function planFonts(
   families: Family[],
   pages: Map<string, Set<number>>,
   extra: Set<number>,
   root: string,
-  groups: readonly SliceGroup[] = [],
+  weightOf?: (page: string) => number,
 ): FontPlan {
   const all = new Set([...extra, ...[...pages.values()].flatMap((points) => [...points])]);
   const sources = new Map<Face, SourceFile[]>();
@@ -148,7 +146,7 @@ export function planFonts(
         family,
         face,
         slices: whole
-          ? sliceByGroups(files(face)[0]!.path, points, pages, groups)
+          ? sliceByUse(points, pages, weightOf).map((slice) => ({ file: files(face)[0]!.path, points: slice }))
           : [...slices].map(([file, points]) => ({ file, points })),
       });
     }
@@ -161,19 +159,66 @@ export function planFonts(
   return { faces, missing, drawn };
 }
 
-/** Which points of a page a slice of a whole-file face wants (see {@link planFonts}). */
-export type SliceGroup = (page: string, point: number) => boolean;
+/** What one more file costs a page that fetches it, in characters: its own tables and its request weigh about as much as 20 CJK outlines. */
+const fileCost = 20;
 
-function sliceByGroups(file: string, points: number[], pages: Map<string, Set<number>>, groups: readonly SliceGroup[]) {
-  const left = new Set(points);
-  const slices: { file: string; points: number[] }[] = [];
-  for (const group of groups) {
-    const taken = [...left].filter((point) => [...pages].some(([page, drawn]) => drawn.has(point) && group(page, point)));
-    taken.forEach((point) => left.delete(point));
-    if (taken.length > 0) slices.push({ file, points: taken.sort((a, b) => a - b) });
+/**
+ * Cuts `points` into slices so that the pages together download as little as they can:
+ * a page fetches every slice holding a character it prints, and pays for each file it
+ * fetches (`fileCost`) and each character in it. Characters printed by the same pages
+ * start together; the two slices whose merging saves the most are merged until no merge
+ * saves anything. Characters no page prints (map data, scripts) share a last slice.
+ */
+export function sliceByUse(points: number[], pages: Map<string, Set<number>>, weightOf: (page: string) => number = () => 1): number[][] {
+  const names = [...pages.keys()].sort();
+  const weights = names.map(weightOf);
+  const words = Math.ceil(names.length / 32);
+  interface Slice {
+    readers: Uint32Array;
+    /** The readers' summed weight. */
+    count: number;
+    points: number[];
   }
-  if (left.size > 0) slices.push({ file, points: [...left].sort((a, b) => a - b) });
-  return slices;
+  const weigh = (readers: Uint32Array) => {
+    let sum = 0;
+    readers.forEach((word, i) => {
+      for (let bits = word; bits; bits &= bits - 1) sum += weights[i * 32 + 31 - Math.clz32(bits & -bits)]!;
+    });
+    return sum;
+  };
+  const bySignature = new Map<string, Slice>();
+  const unread: number[] = [];
+  for (const point of points) {
+    const readers = new Uint32Array(words);
+    names.forEach((name, i) => {
+      if (pages.get(name)!.has(point)) readers[i >> 5]! |= 1 << (i & 31);
+    });
+    const key = readers.join();
+    if (key === new Uint32Array(words).join()) unread.push(point);
+    else (bySignature.get(key) ?? bySignature.set(key, { readers, count: weigh(readers), points: [] }).get(key)!).points.push(point);
+  }
+  const slices = [...bySignature.values()];
+  const cost = (readers: number, size: number) => readers * (fileCost + size);
+  for (;;) {
+    let best = { saving: 0, a: -1, b: -1 };
+    for (let a = 0; a < slices.length; a++)
+      for (let b = a + 1; b < slices.length; b++) {
+        const [x, y] = [slices[a]!, slices[b]!];
+        const saving =
+          cost(x.count, x.points.length) +
+          cost(y.count, y.points.length) -
+          cost(weigh(x.readers.map((word, i) => word | y.readers[i]!)), x.points.length + y.points.length);
+        if (saving > best.saving) best = { saving, a, b };
+      }
+    if (best.a < 0) break;
+    const [x, y] = [slices[best.a]!, slices[best.b]!];
+    const readers = x.readers.map((word, i) => word | y.readers[i]!);
+    slices[best.a] = { readers, count: weigh(readers), points: [...x.points, ...y.points] };
+    slices.splice(best.b, 1);
+  }
+  // Most-read first, so that a slice's place in the file names follows its reach.
+  slices.sort((x, y) => y.count - x.count || Math.min(...x.points) - Math.min(...y.points));
+  return [...slices.map((slice) => slice.points), ...(unread.length > 0 ? [unread] : [])].map((slice) => slice.sort((a, b) => a - b));
 }
 
 export function describeMissing(missing: Map<number, string[]>): string {

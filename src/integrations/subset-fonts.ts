@@ -24,7 +24,6 @@ import {
   planFonts,
   stylesheetName,
   subsetPlan,
-  type SliceGroup,
 } from '../fonts/subset.ts';
 
 const marker = /<link\b[^>]*\bdata-fonts\b[^>]*>/;
@@ -33,31 +32,19 @@ const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i);
 
 const langOf = (html: string) => /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? '';
 
-/** From CJK Radicals on: ideographs, CJK punctuation and full-width forms, which follow Chinese text. */
-const cjk = (point: number) => point >= 0x2e80;
-
 /**
- * How a whole-file face is sliced (see planFonts), so that each edition's first view
- * fetches only what its front page needs: first what "/" draws, with any symbol (not
- * CJK) a page in its language draws; then each other language's front page
- * (its shortest path). The other pages' CJK, data and scripts share the last slice.
+ * How much each page counts when a CJK face is sliced: most readers arrive at an
+ * edition's front page (its shortest path), so it weighs as much as all the other
+ * pages together and fetches almost nothing it does not print.
  */
-function sliceGroups(pages: Map<string, { html: string }>): SliceGroup[] {
-  const langs = new Map([...pages].map(([name, page]) => [name, langOf(page.html)]));
-  const source = langs.get('/');
+function readership(pages: Map<string, { html: string }>): (page: string) => number {
   const fronts = new Map<string, string>();
-  for (const name of [...langs.keys()].sort((a, b) => a.length - b.length))
-    if (!fronts.has(langs.get(name)!)) fronts.set(langs.get(name)!, name);
-  return [
-    (page, point) => page === '/' || (langs.get(page) === source && !cjk(point)),
-    ...[...fronts.values()]
-      .filter((front) => front !== '/')
-      .map(
-        (front): SliceGroup =>
-          (page) =>
-            page === front,
-      ),
-  ];
+  for (const name of [...pages.keys()].sort((a, b) => a.length - b.length)) {
+    const lang = langOf(pages.get(name)!.html);
+    if (!fronts.has(lang)) fronts.set(lang, name);
+  }
+  const frontPages = new Set(fronts.values());
+  return (page) => (frontPages.has(page) ? pages.size : 1);
 }
 
 export function subsetFonts(): AstroIntegration {
@@ -114,7 +101,7 @@ export function subsetFonts(): AstroIntegration {
         }
         if (pages.size === 0) return;
 
-        const plan = planFonts(families, new Map([...pages].map(([name, page]) => [name, page.points])), extra, root, sliceGroups(pages));
+        const plan = planFonts(families, new Map([...pages].map(([name, page]) => [name, page.points])), extra, root, readership(pages));
         if (plan.missing.size > 0) throw new Error(describeMissing(plan.missing));
         // Data files also hold strings no one draws (ids, notes): a gap there is worth a look, not a failed build.
         for (const [name, points] of data) {

@@ -468,6 +468,9 @@ test.describe('embedding the story in another site', () => {
     await page.mouse.move(10, 10);
     await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'ready', { timeout: 60_000 });
     await page.goto(`${servers.siteOrigin}/embed-code/`);
+    // The preview's frame is made as its section nears the screen, not with the page's first view.
+    await expect(page.locator('[data-preview] iframe')).toHaveCount(0);
+    await page.locator('[data-preview]').scrollIntoViewIfNeeded();
     await expect(page.frameLocator('[data-preview] iframe').locator('html')).toHaveAttribute('data-embed-mode', 'hosted', {
       timeout: 30_000,
     });

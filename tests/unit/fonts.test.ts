@@ -114,8 +114,27 @@ describe('the built site’s fonts', () => {
     expect(english).toHaveLength(1);
     for (const char of '观察者网中文') expect(inRange(english[0]!, char.codePointAt(0)!), char).toBe(true);
     expect(english[0]!.draws.size).toBeLessThan(20);
-    // The Chinese front page takes that slice and its own, never the slice of the other pages' characters.
-    expect(fetchedBy('/zh/index.html').length).toBeLessThan(chinese.length);
+  });
+
+  it("a Chinese page fetches little beyond what it prints: a chapter card not the whole edition's characters", () => {
+    const chinese = rules.filter((rule) => rule.family === 'Noto Sans SC');
+    const served = chinese.reduce((sum, rule) => sum + rule.draws.size, 0);
+    const zhPages = pages.filter(({ html }) => /<html\b[^>]*\blang="zh/.test(html)).sort((a, b) => a.name.length - b.name.length);
+    const counts = zhPages.map(({ name, html }) => {
+      const printed = [...drawnCodePoints(pageText(html))].filter((point) => chinese.some((rule) => rule.draws.has(point)));
+      const fetched = chinese
+        .filter((rule) => printed.some((point) => inRange(rule, point)))
+        .reduce((sum, rule) => sum + rule.draws.size, 0);
+      return { name, printed: printed.length, fetched };
+    });
+    // The front page, where most readers arrive, fetches almost only what it prints.
+    const front = counts[0]!;
+    expect(front.name).toBe('/zh/index.html');
+    expect(front.fetched).toBeLessThanOrEqual(front.printed * 1.01 + 5);
+    // A page printing a small part of the edition (a chapter card) shares slices with others, but not most of them.
+    const small = counts.filter(({ printed }) => printed < served / 5);
+    expect(small.length).toBeGreaterThan(2);
+    for (const { name, fetched } of small) expect(fetched, name).toBeLessThan((served * 2) / 3);
   });
 });
 
