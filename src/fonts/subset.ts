@@ -176,14 +176,12 @@ export function sliceByUse(points: number[], pages: Map<string, Set<number>>, we
   interface Slice {
     readers: Uint32Array;
     /** The readers' summed weight. */
-    count: number;
+    weight: number;
     points: number[];
   }
-  const weigh = (readers: Uint32Array) => {
+  const weightOfBits = (word: number, base: number) => {
     let sum = 0;
-    readers.forEach((word, i) => {
-      for (let bits = word; bits; bits &= bits - 1) sum += weights[i * 32 + 31 - Math.clz32(bits & -bits)]!;
-    });
+    for (let bits = word; bits; bits &= bits - 1) sum += weights[base + 31 - Math.clz32(bits & -bits)]!;
     return sum;
   };
   const bySignature = new Map<string, Slice>();
@@ -193,32 +191,108 @@ export function sliceByUse(points: number[], pages: Map<string, Set<number>>, we
     names.forEach((name, i) => {
       if (pages.get(name)!.has(point)) readers[i >> 5]! |= 1 << (i & 31);
     });
-    const key = readers.join();
-    if (key === new Uint32Array(words).join()) unread.push(point);
-    else (bySignature.get(key) ?? bySignature.set(key, { readers, count: weigh(readers), points: [] }).get(key)!).points.push(point);
+    const weight = readers.reduce((sum, word, i) => sum + weightOfBits(word, i * 32), 0);
+    if (weight === 0) unread.push(point);
+    else
+      (
+        bySignature.get(readers.join()) ?? bySignature.set(readers.join(), { readers, weight, points: [] }).get(readers.join())!
+      ).points.push(point);
   }
   const slices = [...bySignature.values()];
-  const cost = (readers: number, size: number) => readers * (fileCost + size);
-  for (;;) {
-    let best = { saving: 0, a: -1, b: -1 };
-    for (let a = 0; a < slices.length; a++)
-      for (let b = a + 1; b < slices.length; b++) {
-        const [x, y] = [slices[a]!, slices[b]!];
-        const saving =
-          cost(x.count, x.points.length) +
-          cost(y.count, y.points.length) -
-          cost(weigh(x.readers.map((word, i) => word | y.readers[i]!)), x.points.length + y.points.length);
-        if (saving > best.saving) best = { saving, a, b };
-      }
-    if (best.a < 0) break;
-    const [x, y] = [slices[best.a]!, slices[best.b]!];
+  const cost = (weight: number, size: number) => weight * (fileCost + size);
+  const saving = (x: Slice, y: Slice) => {
+    let shared = 0;
+    for (let i = 0; i < words; i++) shared += weightOfBits(x.readers[i]! & y.readers[i]!, i * 32);
+    const size = x.points.length + y.points.length;
+    return cost(x.weight, x.points.length) + cost(y.weight, y.points.length) - cost(x.weight + y.weight - shared, size);
+  };
+  // Greedy: always the merge that saves most. Candidate merges wait in a heap; a merge changes
+  // only the slice it keeps (its version moves on) and ends the other, so other candidates stay true.
+  const alive = slices.map(() => true);
+  const version = slices.map(() => 0);
+  const candidates = new MergeHeap();
+  const offer = (a: number, b: number) => {
+    const gain = saving(slices[a]!, slices[b]!);
+    if (gain > 0) candidates.push(gain, a, b, version[a]!, version[b]!);
+  };
+  for (let a = 0; a < slices.length; a++) for (let b = a + 1; b < slices.length; b++) offer(a, b);
+  for (let merge = candidates.pop(); merge; merge = candidates.pop()) {
+    const { a, b } = merge;
+    if (!alive[a] || !alive[b] || version[a] !== merge.versionA || version[b] !== merge.versionB) continue;
+    const [x, y] = [slices[a]!, slices[b]!];
     const readers = x.readers.map((word, i) => word | y.readers[i]!);
-    slices[best.a] = { readers, count: weigh(readers), points: [...x.points, ...y.points] };
-    slices.splice(best.b, 1);
+    slices[a] = {
+      readers,
+      weight: readers.reduce((sum, word, i) => sum + weightOfBits(word, i * 32), 0),
+      points: [...x.points, ...y.points],
+    };
+    alive[b] = false;
+    version[a]!++;
+    for (let other = 0; other < slices.length; other++) if (other !== a && alive[other]) offer(a, other);
   }
+  const kept = slices.filter((_, i) => alive[i]);
   // Most-read first, so that a slice's place in the file names follows its reach.
-  slices.sort((x, y) => y.count - x.count || Math.min(...x.points) - Math.min(...y.points));
-  return [...slices.map((slice) => slice.points), ...(unread.length > 0 ? [unread] : [])].map((slice) => slice.sort((a, b) => a - b));
+  kept.sort((x, y) => y.weight - x.weight || Math.min(...x.points) - Math.min(...y.points));
+  return [...kept.map((slice) => slice.points), ...(unread.length > 0 ? [unread] : [])].map((slice) => slice.sort((a, b) => a - b));
+}
+
+/** A max-heap of candidate merges in flat typed arrays: a large site offers millions of them. */
+class MergeHeap {
+  private gains = new Float64Array(1024);
+  private pairs = new Int32Array(4 * 1024);
+  private size = 0;
+
+  push(gain: number, a: number, b: number, versionA: number, versionB: number): void {
+    if (this.size === this.gains.length) {
+      const gains = new Float64Array(this.size * 2);
+      gains.set(this.gains);
+      this.gains = gains;
+      const pairs = new Int32Array(this.size * 8);
+      pairs.set(this.pairs);
+      this.pairs = pairs;
+    }
+    let at = this.size++;
+    this.write(at, gain, a, b, versionA, versionB);
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (this.gains[parent]! >= this.gains[at]!) break;
+      this.swap(at, parent);
+      at = parent;
+    }
+  }
+
+  pop(): { a: number; b: number; versionA: number; versionB: number } | undefined {
+    if (this.size === 0) return undefined;
+    const top = { a: this.pairs[0]!, b: this.pairs[1]!, versionA: this.pairs[2]!, versionB: this.pairs[3]! };
+    this.size--;
+    this.swap(0, this.size);
+    for (let at = 0; ;) {
+      const [left, right] = [2 * at + 1, 2 * at + 2];
+      let largest = at;
+      if (left < this.size && this.gains[left]! > this.gains[largest]!) largest = left;
+      if (right < this.size && this.gains[right]! > this.gains[largest]!) largest = right;
+      if (largest === at) break;
+      this.swap(at, largest);
+      at = largest;
+    }
+    return top;
+  }
+
+  private write(at: number, gain: number, a: number, b: number, versionA: number, versionB: number): void {
+    this.gains[at] = gain;
+    this.pairs.set([a, b, versionA, versionB], 4 * at);
+  }
+
+  private swap(i: number, j: number): void {
+    const gain = this.gains[i]!;
+    this.gains[i] = this.gains[j]!;
+    this.gains[j] = gain;
+    for (let k = 0; k < 4; k++) {
+      const value = this.pairs[4 * i + k]!;
+      this.pairs[4 * i + k] = this.pairs[4 * j + k]!;
+      this.pairs[4 * j + k] = value;
+    }
+  }
 }
 
 export function describeMissing(missing: Map<number, string[]>): string {

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { families } from '../../src/fonts/families.ts';
-import { describeMissing, drawnCodePoints, pageText, planFonts } from '../../src/fonts/subset.ts';
+import { describeMissing, drawnCodePoints, pageText, planFonts, sliceByUse } from '../../src/fonts/subset.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -156,5 +156,48 @@ describe('planFonts', () => {
     const plan = planFonts(families, pages, new Set(), root);
     expect([...plan.missing]).toEqual([[0x2d63, ['/methods/']]]);
     expect(describeMissing(plan.missing)).toContain('"ⵣ" (U+2D63) on /methods/');
+  });
+});
+
+describe('sliceByUse', () => {
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const fetchedBy = (slices: number[][], printed: Set<number>) =>
+    slices.filter((slice) => slice.some((point) => printed.has(point))).flat();
+
+  it('serves each page about what it prints, and puts what no page prints in a last slice', () => {
+    const pages = new Map([
+      ['/a/', new Set(range(1, 100))],
+      ['/b/', new Set(range(101, 200))],
+      ['/c/', new Set([...range(1, 5), ...range(101, 105)])],
+    ]);
+    const slices = sliceByUse([...range(1, 200), 500, 501], pages);
+    expect(slices.flat().sort((a, b) => a - b)).toEqual([...range(1, 200), 500, 501]);
+    expect(slices.at(-1)).toEqual([500, 501]);
+    for (const [page, printed] of pages) expect(fetchedBy(slices, printed).length, page).toBeLessThanOrEqual(printed.size + 10);
+  });
+
+  it('lets a heavily weighted page fetch only what it prints', () => {
+    const pages = new Map([
+      ['/', new Set(range(1, 300))],
+      ...range(1, 20).map((i): [string, Set<number>] => [`/card-${i}/`, new Set([...range(i * 10, i * 10 + 9), 400 + i])]),
+    ]);
+    const slices = sliceByUse([...range(1, 300), ...range(401, 420)], pages, (page) => (page === '/' ? pages.size : 1));
+    expect(fetchedBy(slices, pages.get('/')!).sort((a, b) => a - b)).toEqual(range(1, 300));
+  });
+
+  it('slices a site of 150 pages drawing from 3,000 characters within a build step’s time', { timeout: 20_000 }, () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    // Zipf-like: a few characters on every page, most on a few.
+    const pages = new Map(
+      range(1, 150).map((i): [string, Set<number>] => [
+        `/p${i}/`,
+        new Set(range(1, 300).map(() => 0x4e00 + Math.floor(3000 * random() ** 3))),
+      ]),
+    );
+    const points = [...new Set([...pages.values()].flatMap((set) => [...set]))];
+    const slices = sliceByUse(points, pages);
+    expect(slices.flat().length).toBe(points.length);
+    expect(slices.length).toBeLessThan(points.length / 4);
   });
 });
