@@ -165,9 +165,10 @@ const fileCost = 20;
 /**
  * Cuts `points` into slices so that the pages together download as little as they can:
  * a page fetches every slice holding a character it prints, and pays for each file it
- * fetches (`fileCost`) and each character in it. Characters printed by the same pages
- * start together; the two slices whose merging saves the most are merged until no merge
- * saves anything. Characters no page prints (map data, scripts) share a last slice.
+ * fetches (`fileCost`) and each character in it, counted by the page's weight (how many
+ * readers it has, relatively). Characters printed by the same pages start together; the
+ * two slices whose merging saves the most are merged until no merge saves anything.
+ * Characters no page prints (map data, scripts) share a last slice.
  */
 export function sliceByUse(points: number[], pages: Map<string, Set<number>>, weightOf: (page: string) => number = () => 1): number[][] {
   const names = [...pages.keys()].sort();
@@ -184,6 +185,7 @@ export function sliceByUse(points: number[], pages: Map<string, Set<number>>, we
     for (let bits = word; bits; bits &= bits - 1) sum += weights[base + 31 - Math.clz32(bits & -bits)]!;
     return sum;
   };
+  const weigh = (readers: Uint32Array) => readers.reduce((sum, word, i) => sum + weightOfBits(word, i * 32), 0);
   const bySignature = new Map<string, Slice>();
   const unread: number[] = [];
   for (const point of points) {
@@ -191,12 +193,10 @@ export function sliceByUse(points: number[], pages: Map<string, Set<number>>, we
     names.forEach((name, i) => {
       if (pages.get(name)!.has(point)) readers[i >> 5]! |= 1 << (i & 31);
     });
-    const weight = readers.reduce((sum, word, i) => sum + weightOfBits(word, i * 32), 0);
+    const weight = weigh(readers);
+    const key = readers.join();
     if (weight === 0) unread.push(point);
-    else
-      (
-        bySignature.get(readers.join()) ?? bySignature.set(readers.join(), { readers, weight, points: [] }).get(readers.join())!
-      ).points.push(point);
+    else (bySignature.get(key) ?? bySignature.set(key, { readers, weight, points: [] }).get(key)!).points.push(point);
   }
   const slices = [...bySignature.values()];
   const cost = (weight: number, size: number) => weight * (fileCost + size);
@@ -221,11 +221,7 @@ export function sliceByUse(points: number[], pages: Map<string, Set<number>>, we
     if (!alive[a] || !alive[b] || version[a] !== merge.versionA || version[b] !== merge.versionB) continue;
     const [x, y] = [slices[a]!, slices[b]!];
     const readers = x.readers.map((word, i) => word | y.readers[i]!);
-    slices[a] = {
-      readers,
-      weight: readers.reduce((sum, word, i) => sum + weightOfBits(word, i * 32), 0),
-      points: [...x.points, ...y.points],
-    };
+    slices[a] = { readers, weight: weigh(readers), points: [...x.points, ...y.points] };
     alive[b] = false;
     version[a]!++;
     for (let other = 0; other < slices.length; other++) if (other !== a && alive[other]) offer(a, other);
