@@ -134,6 +134,8 @@ export function planFonts(
     const regular = family.faces[0]!;
     const points = [...all].filter((point) => faceDraws(regular, point) && (family.primary || !drawn.has(point))).sort((a, b) => a - b);
     points.forEach((point) => drawn.add(point));
+    // The family's faces serve the same points: a whole-file face of it is sliced once for all.
+    let byUse: number[][] | undefined;
     for (const face of family.faces) {
       const slices = new Map<string, number[]>();
       for (const point of points) {
@@ -146,7 +148,7 @@ export function planFonts(
         family,
         face,
         slices: whole
-          ? sliceByUse(points, pages, weightOf).map((slice) => ({ file: files(face)[0]!.path, points: slice }))
+          ? (byUse ??= sliceByUse(points, pages, weightOf)).map((slice) => ({ file: files(face)[0]!.path, points: slice }))
           : [...slices].map(([file, points]) => ({ file, points })),
       });
     }

@@ -7,8 +7,8 @@
  */
 const readerSignals = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'pointermove', 'keydown'] as const;
 
-/** Calls `start` once, at the first reader signal or `now()`, whichever comes first, and never before the text is painted. */
-export function onFirstReading(start: () => void): { now(): void } {
+/** Calls `start` once, at the first reader signal, and never before the text is painted. */
+export function onFirstReading(start: () => void): void {
   let signalled = false;
   const signal = () => {
     if (signalled) return;
@@ -26,7 +26,6 @@ export function onFirstReading(start: () => void): { now(): void } {
     });
     onScreen.observe(document.documentElement);
   }
-  return { now: signal };
 }
 
 /**
