@@ -62,6 +62,9 @@ export function basemapStyle(urls: Record<string, string>, schematic = ' (schema
   const source = (name: string) => ({ type: 'geojson' as const, data: urls[name] ?? '', maxzoom: geojsonMaxZoom });
   return {
     version: 8,
+    // A chapter change is drawn whole, and every paint change, the shader warm-up's among them,
+    // costs one frame: MapLibre's default 300 ms transition redraws every frame until it ends.
+    transition: { duration: 0, delay: 0 },
     sources: {
       countries: source('countries'),
       admin1: source('admin1'),

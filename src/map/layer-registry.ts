@@ -55,11 +55,9 @@ export function togglePaint(spec: AddLayerObject, shown: boolean): TogglePaint {
   );
 }
 
-/** A style layer as first added: hidden, and switched without transition (a chapter change is drawn whole). */
+/** A style layer as first added: hidden (the style's transitions are instant, so it is switched in one frame). */
 export function hiddenLayer(spec: AddLayerObject): AddLayerObject {
-  const toggles = togglePaint(spec, false);
-  const instant = Object.fromEntries(Object.keys(toggles).map((name) => [`${name}-transition`, { duration: 0, delay: 0 }]));
-  return { ...spec, paint: { ...('paint' in spec ? spec.paint : {}), ...toggles, ...instant } } as AddLayerObject;
+  return { ...spec, paint: { ...('paint' in spec ? spec.paint : {}), ...togglePaint(spec, false) } } as AddLayerObject;
 }
 
 /** The MapLibre layers that draw one story layer. */

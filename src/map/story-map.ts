@@ -350,9 +350,14 @@ export class StoryMap {
       return id;
     });
     await this.map.once('idle');
-    // Then drawn one per frame, each in a spare moment: a frame compiles at most a layer's programs.
+    // Then drawn one per frame, each in a spare moment with the camera at rest: a frame compiles at
+    // most a layer's programs, and never one of a chapter's flight.
     for (const [i, id] of ids.entries()) {
       await spareMoment();
+      while (this.map.isMoving()) {
+        await this.map.once('idle');
+        await spareMoment();
+      }
       const type = specs[i]!.type;
       for (const [name, value] of Object.entries(faint(type, 0.01))) this.map.setPaintProperty(id, name as keyof AllPaintProperties, value);
       await this.map.once('render');

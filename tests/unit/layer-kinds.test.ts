@@ -94,10 +94,7 @@ describe('a heatmap layer, a kind the story does not use', () => {
     const [heat] = storyMapLayers(info);
     expect(togglePaint(heat!, false)).toEqual({ 'heatmap-opacity': 0 });
     expect(togglePaint(heat!, true)).toEqual({ 'heatmap-opacity': 1 });
-    expect((hiddenLayer(heat!) as { paint: Record<string, unknown> }).paint).toMatchObject({
-      'heatmap-opacity': 0,
-      'heatmap-opacity-transition': { duration: 0, delay: 0 },
-    });
+    expect((hiddenLayer(heat!) as { paint: Record<string, unknown> }).paint).toMatchObject({ 'heatmap-opacity': 0 });
   });
 
   it('has a legend swatch of its own: a soft disc in its colour, not the rectangle of a polygon', () => {
