@@ -323,12 +323,45 @@ export interface WrittenFont {
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const contentHash = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('base64url').slice(0, 10);
 
-/** Subsets every planned slice to woff2, named by content so a changed subset is a new URL. */
-export async function subsetPlan(plan: FontPlan): Promise<WrittenFont[]> {
+/**
+ * OpenType features a browser applies only when a stylesheet asks for them (font-variant-*,
+ * font-feature-settings): small caps, old-style and tabular figures, stylistic sets. Their
+ * glyphs and rules are a sixth of a Latin subset.
+ */
+const optInFeature =
+  /^(aalt|afrc|c2pc|c2sc|case|dlig|hist|hlig|lnum|onum|ordn|pcap|pnum|salt|sinf|smcp|subs|sups|swsh|titl|tnum|unic|zero|ss\d\d|cv\d\d)$/;
+/** Fractions are drawn unasked, but only around a fraction slash. */
+const fractionFeature = /^(frac|numr|dnom)$/;
+const fractionSlash = 0x2044;
+
+/** A stylesheet that sets font-variant or font-feature-settings to anything but a reset may want an opt-in feature. */
+export function asksForFontFeatures(css: string): boolean {
+  return [...css.matchAll(/font-(?:variant(?:-[a-z-]+)?|feature-settings)\s*:\s*([^;}]+)/g)].some(
+    ([, value]) => !/^\s*(normal|none|inherit|initial|unset|revert)\s*(!important)?\s*$/.test(value!),
+  );
+}
+
+const featuresOf = new Map<string, string[]>();
+
+/** The layout features of a font file a subset keeps: all of them when `keepOptIn`, else those a browser applies to `points` unasked. */
+function featuresToKeep(file: string, points: number[], keepOptIn: boolean): string[] | undefined {
+  if (keepOptIn) return undefined;
+  let features = featuresOf.get(file);
+  if (!features) featuresOf.set(file, (features = (fontkit.create(readFileSync(file)) as fontkit.Font).availableFeatures));
+  const drawsFractions = points.includes(fractionSlash);
+  return features.filter((tag) => !optInFeature.test(tag) && (drawsFractions || !fractionFeature.test(tag)));
+}
+
+/**
+ * Subsets every planned slice to woff2, named by content so a changed subset is a new URL.
+ * `keepOptIn` keeps the features no text is drawn with unless a stylesheet asks for them.
+ */
+export async function subsetPlan(plan: FontPlan, { keepOptIn = false } = {}): Promise<WrittenFont[]> {
   const jobs = plan.faces.flatMap((face) =>
     face.slices.map(async ({ file, points }, index) => {
       const text = String.fromCodePoint(...points);
-      const bytes = await subsetFont(readFileSync(file), text, { targetFormat: 'woff2' });
+      const keepFeatures = featuresToKeep(file, points, keepOptIn);
+      const bytes = await subsetFont(readFileSync(file), text, { targetFormat: 'woff2', ...(keepFeatures && { keepFeatures }) });
       const variant = `${face.face.weight}${face.face.style === 'italic' ? 'i' : ''}${face.slices.length > 1 ? `-${index}` : ''}`;
       return { name: `${slug(face.family.family)}-${variant}.${contentHash(bytes)}.woff2`, bytes, face, points };
     }),

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { builtFiles } from './built-files.ts';
 import { families } from '../fonts/families.ts';
 import {
+  asksForFontFeatures,
   dataText,
   describeMissing,
   devFontCss,
@@ -84,16 +85,21 @@ export function subsetFonts(): AstroIntegration {
         const pages = new Map<string, { path: string; html: string; points: Set<number> }>();
         const extra = new Set<number>(ascii);
         const data = new Map<string, Set<number>>();
+        let keepOptIn = false;
         for await (const path of builtFiles(out)) {
           const name = `/${relative(out, path).split(sep).join('/')}`;
           if (path.endsWith('.html')) {
             const html = await readFile(path, 'utf8');
+            // Astro writes a small stylesheet into the page itself.
+            keepOptIn ||= asksForFontFeatures(html);
             // A page without the marker (e.g. a redirect) does not use the site's fonts.
             if (marker.test(html)) pages.set(name.replace(/index\.html$/, ''), { path, html, points: drawnCodePoints(pageText(html)) });
           } else if (/\.(geo)?json$/.test(path)) {
             const points = drawnCodePoints(dataText(await readFile(path, 'utf8')));
             points.forEach((point) => extra.add(point));
             data.set(name, points);
+          } else if (path.endsWith('.css')) {
+            keepOptIn ||= asksForFontFeatures(await readFile(path, 'utf8'));
           } else if (/\.m?js$/.test(path) && !/maplibre-gl/.test(path)) {
             // The site's own scripts write interface text; the map engine's code holds character tables, not text.
             drawnCodePoints(await readFile(path, 'utf8')).forEach((point) => extra.add(point));
@@ -112,7 +118,7 @@ export function subsetFonts(): AstroIntegration {
             );
         }
 
-        const fonts = await subsetPlan(plan);
+        const fonts = await subsetPlan(plan, { keepOptIn });
         const css = fontFaceCss(fonts, assetsBase);
         const stylesheet = stylesheetName(css);
         await Promise.all([

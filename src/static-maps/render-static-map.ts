@@ -130,8 +130,10 @@ export function renderStaticMap(
       [-4, -4],
       [width + 4, height + 4],
     ]);
+  // Whole pixels of the 800-wide plate: a vertex moves at most half a pixel (no more than a quarter
+  // of a screen pixel on a phone), and the first view's map is half the bytes it was in tenths.
   const pathThinnedTo = (tolerance: number) =>
-    geoPath({ stream: (output: GeoStream) => projection.stream(thinned(output, tolerance)) }).digits(1);
+    geoPath({ stream: (output: GeoStream) => projection.stream(thinned(output, tolerance)) }).digits(0);
   const path = pathThinnedTo(1.2);
   // The faint province lines (0.7 px, drawn twice where provinces meet) can lose more detail unseen.
   const provincePath = pathThinnedTo(2.5);

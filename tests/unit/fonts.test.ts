@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { families } from '../../src/fonts/families.ts';
-import { describeMissing, drawnCodePoints, pageText, planFonts, sliceByUse } from '../../src/fonts/subset.ts';
+import { asksForFontFeatures, describeMissing, drawnCodePoints, pageText, planFonts, sliceByUse } from '../../src/fonts/subset.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -84,6 +84,20 @@ describe('the built site’s fonts', () => {
     expect(lies).toEqual([]);
   });
 
+  it('text keeps its kerning and ligatures, and no file carries the figures or small caps no stylesheet asks for', () => {
+    const latin = rules.filter((rule) => ['Source Serif 4', 'Noto Sans'].includes(rule.family));
+    expect(latin.length).toBeGreaterThan(0);
+    for (const rule of latin) {
+      const features = (fontkit.create(readFileSync(join(dist, rule.url))) as fontkit.Font).availableFeatures;
+      // Source Serif draws "fi" and "fl" as ligatures; Noto Sans has none in these characters.
+      expect(features, rule.url).toEqual(expect.arrayContaining(rule.family === 'Source Serif 4' ? ['kern', 'liga'] : ['kern']));
+      expect(
+        features.filter((tag) => ['tnum', 'pnum', 'onum', 'smcp', 'frac', 'numr', 'dnom'].includes(tag)),
+        rule.url,
+      ).toEqual([]);
+    }
+  });
+
   it('every character of every page is drawn by the face the browser picks for it, in the serif and the sans stack', () => {
     const serif = stack('serif');
     const sans = stack('sans');
@@ -135,6 +149,14 @@ describe('the built site’s fonts', () => {
     const small = counts.filter(({ printed }) => printed < served / 5);
     expect(small.length).toBeGreaterThan(2);
     for (const { name, fetched } of small) expect(fetched, name).toBeLessThan((served * 2) / 3);
+  });
+});
+
+describe('asksForFontFeatures', () => {
+  it('keeps every feature for a stylesheet that asks for one, not for one that only resets them', () => {
+    expect(asksForFontFeatures('.x{font-variant:normal;font-feature-settings:normal;font-variant-numeric:normal!important}')).toBe(false);
+    expect(asksForFontFeatures('td{font-variant-numeric:tabular-nums}')).toBe(true);
+    expect(asksForFontFeatures('abbr{font-feature-settings:"smcp" 1}')).toBe(true);
   });
 });
 
