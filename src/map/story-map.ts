@@ -296,6 +296,13 @@ export class StoryMap {
     return storyMap;
   }
 
+  /** Resolves at the next 'idle': once what the map was last told, and any tiles it needs, is drawn. */
+  drawn(): Promise<void> {
+    // A map already idle draws nothing more and would not be idle again: one frame makes sure it is.
+    this.map.triggerRepaint();
+    return this.map.once('idle').then(() => undefined);
+  }
+
   /**
    * Draws every story layer style once, one per spare moment after the map is idle, on
    * stand-in features under the legend at 1 % opacity, then removes them: MapLibre compiles

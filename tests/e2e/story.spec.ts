@@ -79,6 +79,27 @@ test.describe('the story page', () => {
     for (const id of last.visibleLayers) expect(fetchedLayers()).toContain(id);
   });
 
+  test('the live map replaces the static map only once it has drawn the chapter, and is hidden behind it until then', async ({ page }) => {
+    type Moment = { state?: string; idle?: string; canvas: string };
+    await page.addInitScript(() => {
+      const moments: Moment[] = [];
+      (window as unknown as { moments: Moment[] }).moments = moments;
+      new MutationObserver(() => {
+        const stage = document.querySelector<HTMLElement>('[data-story-map]');
+        const canvas = stage?.querySelector('canvas');
+        if (stage && canvas)
+          moments.push({ state: stage.dataset.mapState, idle: stage.dataset.mapIdle, canvas: getComputedStyle(canvas).visibility });
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state', 'data-map-idle'] });
+    });
+    await page.goto('/');
+    await waitForMapReady(page);
+    const moments = await page.evaluate(() => (window as unknown as { moments: Moment[] }).moments);
+    const ready = moments.findIndex((moment) => moment.state === 'ready');
+    expect(moments.slice(0, ready).filter((moment) => moment.canvas !== 'hidden')).toEqual([]);
+    // Shown with the basemap alone, the map drew its layers a quarter of a second after the static map had gone.
+    expect(moments[ready]).toEqual({ state: 'ready', idle: 'true', canvas: 'visible' });
+  });
+
   test(
     'a hash in the URL opens the story at that chapter, and reloading keeps it',
     { tag: '@editions' },

@@ -29,7 +29,11 @@ export interface LiveMapOptions {
 export interface LiveMap {
   /** The map, while it draws; undefined before it started, after it failed and while its context is lost. */
   readonly current: StoryMap | undefined;
-  /** Starts the engine for the chapter in view; resolves once the map is ready or the page fell back. */
+  /**
+   * Starts the engine for the chapter in view; resolves once the map can take the chapter (the
+   * caller applies it) or the page fell back. `data-map-state` turns `ready`, and the live map
+   * replaces the static one, once it has drawn that chapter.
+   */
   start(startAt: ChapterMapState): Promise<void>;
 }
 
@@ -98,7 +102,11 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
         options.onRestored();
       });
       addEventListener('resize', () => storyMap?.resize(), { passive: true });
-      stage.dataset.mapState = 'ready';
+      // Shown once it has drawn the chapter the caller applies next, its layers and their tiles:
+      // shown at once, it drew the basemap alone for a quarter of a second after the static map went.
+      void live.drawn().then(() => {
+        if (storyMap === live) stage.dataset.mapState = 'ready';
+      });
     },
   };
 }
