@@ -85,10 +85,22 @@ export function sourceFiles(source: string, root: string): SourceFile[] {
   return files;
 }
 
+const sourceFonts = new Map<string, { bytes: Buffer; font: fontkit.Font }>();
+
+/** A source font file, read and parsed once for the whole build: planning, feature choice and subsetting all need it. */
+function sourceFont(path: string): { bytes: Buffer; font: fontkit.Font } {
+  let source = sourceFonts.get(path);
+  if (!source) {
+    const bytes = readFileSync(path);
+    sourceFonts.set(path, (source = { bytes, font: fontkit.create(bytes) as fontkit.Font }));
+  }
+  return source;
+}
+
 /** Whether a file draws a code point: its declared range first (cheap), then its own character map. */
 function fileDraws(file: SourceFile, point: number): boolean {
   if (!file.ranges.some(([from, to]) => point >= from && point <= to)) return false;
-  file.covers ??= new Set((fontkit.create(readFileSync(file.path)) as fontkit.Font).characterSet);
+  file.covers ??= new Set(sourceFont(file.path).font.characterSet);
   return file.covers.has(point);
 }
 
@@ -341,15 +353,11 @@ export function asksForFontFeatures(css: string): boolean {
   );
 }
 
-const featuresOf = new Map<string, string[]>();
-
 /** The layout features of a font file a subset keeps: all of them when `keepOptIn`, else those a browser applies to `points` unasked. */
 function featuresToKeep(file: string, points: number[], keepOptIn: boolean): string[] | undefined {
   if (keepOptIn) return undefined;
-  let features = featuresOf.get(file);
-  if (!features) featuresOf.set(file, (features = (fontkit.create(readFileSync(file)) as fontkit.Font).availableFeatures));
   const drawsFractions = points.includes(fractionSlash);
-  return features.filter((tag) => !optInFeature.test(tag) && (drawsFractions || !fractionFeature.test(tag)));
+  return sourceFont(file).font.availableFeatures.filter((tag) => !optInFeature.test(tag) && (drawsFractions || !fractionFeature.test(tag)));
 }
 
 /**
@@ -361,7 +369,7 @@ export async function subsetPlan(plan: FontPlan, { keepOptIn = false } = {}): Pr
     face.slices.map(async ({ file, points }, index) => {
       const text = String.fromCodePoint(...points);
       const keepFeatures = featuresToKeep(file, points, keepOptIn);
-      const bytes = await subsetFont(readFileSync(file), text, { targetFormat: 'woff2', ...(keepFeatures && { keepFeatures }) });
+      const bytes = await subsetFont(sourceFont(file).bytes, text, { targetFormat: 'woff2', ...(keepFeatures && { keepFeatures }) });
       const variant = `${face.face.weight}${face.face.style === 'italic' ? 'i' : ''}${face.slices.length > 1 ? `-${index}` : ''}`;
       return { name: `${slug(face.family.family)}-${variant}.${contentHash(bytes)}.woff2`, bytes, face, points };
     }),
