@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { storyMarkdownPlugins } from './src/content/markdown-pipeline.ts';
+import { trimEngineStylesheet } from './src/integrations/engine-stylesheet.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { subsetFonts } from './src/integrations/subset-fonts.ts';
 
@@ -19,6 +20,8 @@ export default defineConfig({
   // Fonts first: precompress then compresses the pages and stylesheet they rewrite.
   integrations: [subsetFonts(), precompress()],
   vite: {
+    // The map engine's stylesheet without the controls, popups and markers the live map never makes.
+    css: { postcss: { plugins: [trimEngineStylesheet()] } },
     // No inlined assets: every file is served from the site's own origin under a strict CSP.
     build: {
       assetsInlineLimit: 0,

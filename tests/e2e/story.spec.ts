@@ -1,4 +1,6 @@
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test } from '../fixtures/story-reader.ts';
 import { deepChapter, minimumChapters } from '../support/story-picks.ts';
 import {
@@ -98,6 +100,46 @@ test.describe('the story page', () => {
     expect(moments.slice(0, ready).filter((moment) => moment.canvas !== 'hidden')).toEqual([]);
     // Shown with the basemap alone, the map drew its layers a quarter of a second after the static map had gone.
     expect(moments[ready]).toEqual({ state: 'ready', idle: 'true', canvas: 'visible' });
+  });
+
+  test('the map engine’s stylesheet, cut down at build time, keeps every rule that styles the live map, its credit open or closed', async ({
+    page,
+  }) => {
+    const fullStylesheet = readFileSync(fileURLToPath(import.meta.resolve('maplibre-gl/dist/maplibre-gl.css')), 'utf8');
+    await page.goto('/');
+    await waitForMapReady(page);
+    const unserved = () =>
+      page.evaluate((fullText) => {
+        const stage = document.querySelector('[data-story-map]')!;
+        const selectorsOf = (rules: CSSRuleList): string[] =>
+          [...rules].flatMap((rule) =>
+            rule instanceof CSSStyleRule
+              ? rule.selectorText.split(/,\s*/)
+              : 'cssRules' in rule
+                ? selectorsOf((rule as CSSGroupingRule).cssRules)
+                : [],
+          );
+        // State pseudo-classes (hover, focus, disabled) and pseudo-elements aside: does the rule reach an element of the map?
+        const reachesMap = (selector: string) => {
+          const bare = selector.replace(/::?[a-z-]+(\([^)]*\))?/g, '').trim();
+          try {
+            return bare !== '' && (stage.matches(bare) || stage.querySelector(bare) !== null);
+          } catch {
+            return false;
+          }
+        };
+        const full = new CSSStyleSheet();
+        full.replaceSync(fullText);
+        const served = [...document.styleSheets].find((sheet) => sheet.href?.includes('maplibre-gl'));
+        const servedSelectors = new Set(served ? selectorsOf(served.cssRules) : []);
+        return selectorsOf(full.cssRules).filter((selector) => reachesMap(selector) && !servedSelectors.has(selector));
+      }, fullStylesheet);
+    expect(await unserved()).toEqual([]);
+    const credit = page.locator('.maplibregl-ctrl-attrib');
+    const wasOpen = /maplibregl-compact-show/.test((await credit.getAttribute('class')) ?? '');
+    await page.locator('.maplibregl-ctrl-attrib-button').click();
+    await expect(credit).toHaveClass(wasOpen ? /^(?!.*maplibregl-compact-show)/ : /maplibregl-compact-show/);
+    expect(await unserved()).toEqual([]);
   });
 
   test(
