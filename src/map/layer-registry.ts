@@ -69,3 +69,14 @@ export function storyMapLayers(layer: StoryLayerInfo): AddLayerObject[] {
     'source' in spec && spec.source === layer.id ? ({ ...spec, 'source-layer': layer.id } as AddLayerObject) : spec,
   );
 }
+
+/** The scrubbed route, drawn over the story's shapes. */
+export function scrubLayer(id: string, source: string, color: string): AddLayerObject {
+  return {
+    id,
+    type: 'line',
+    source,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': color, 'line-width': 5 },
+  };
+}

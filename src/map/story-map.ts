@@ -29,7 +29,7 @@ import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
 import { EdgeLabels } from './edge-labels.ts';
 import { fetchJson } from './fetch-json.ts';
 import { routeLabelSource } from '../layer-kinds/style-helpers.ts';
-import { hiddenLayer, storyMapLayers, togglePaint } from './layer-registry.ts';
+import { hiddenLayer, scrubLayer, storyMapLayers, togglePaint } from './layer-registry.ts';
 import type { ChapterMapState, StoryData, StoryLayerInfo } from './story-data.ts';
 
 setWorkerUrl(workerUrl);
@@ -101,17 +101,6 @@ function drawnBefore(
     if (spec) return spec.id;
   }
   return symbol ? undefined : scrubSource;
-}
-
-/** The scrubbed route, drawn over the story's shapes. */
-function scrubLayer(id: string, source: string, color: string): AddLayerObject {
-  return {
-    id,
-    type: 'line',
-    source,
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': color, 'line-width': 5 },
-  };
 }
 
 export interface StoryMapOptions {
@@ -268,6 +257,9 @@ export class StoryMap {
       // The story drives the camera; dragging would fight the scroll.
       interactive: false,
       fadeDuration: 0,
+      // The style is the project's own code, which tests/unit/map-style.test.ts checks against the
+      // style specification; checking it again here cost every reader's start its validation pass.
+      validateStyle: false,
       // Keep every tile the story has shown (they are few and small), so going back is instant.
       maxTileCacheZoomLevels: 20,
       // MapLibre labels its canvas (role="region", not a tab stop) with this string.
