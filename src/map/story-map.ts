@@ -123,11 +123,15 @@ export function basemapData(urls: Record<string, string>): Promise<Record<string
   );
 }
 
-/** Yields until the main thread has a moment to spare (or a second has passed), so that background work never stretches a frame. */
+/**
+ * Yields until the main thread has a moment to spare (or a second has passed), so that background
+ * work never stretches a frame; resolves with how much of that moment is left, in ms.
+ */
 const spareMoment = () =>
-  new Promise<void>((resolve) =>
-    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50),
-  );
+  new Promise<() => number>((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback((deadline) => resolve(() => deadline.timeRemaining()), { timeout: 1000 });
+    else setTimeout(() => resolve(() => 0), 50);
+  });
 
 /** The opacities that decide whether MapLibre draws a layer of this type at all. */
 function faint(type: string, opacity: number): Record<string, number> {
@@ -304,7 +308,7 @@ export class StoryMap {
   async warmUp(): Promise<void> {
     await this.map.once('idle');
     // Not in the task that shows the map: adding the stand-ins there held the reveal back (115 ms on a phone).
-    await spareMoment();
+    let timeLeft = await spareMoment();
     const container = this.map.getContainer().getBoundingClientRect();
     const legend = this.options.coveredBy()[0]?.getBoundingClientRect();
     const at = legend?.width
@@ -336,8 +340,12 @@ export class StoryMap {
       ...this.layers.flatMap((layer) => storyMapLayers(layer)),
       scrubLayer('scrub', warmUpSource, this.options.data.scrubColor),
     ];
-    // Laid out all at once (one worker round trip) but not drawn: MapLibre skips a layer whose opacity is 0.
-    const ids = specs.map((spec, i) => {
+    // Added as many per spare moment as it has room for: MapLibre re-validates the whole style at
+    // each addition (about 4 ms on a slow phone), and all at once they held the page for 115 ms.
+    // Laid out in the worker but not drawn: MapLibre skips a layer whose opacity is 0.
+    const ids: string[] = [];
+    for (const [i, spec] of specs.entries()) {
+      if (timeLeft() <= 0) timeLeft = await spareMoment();
       const id = `${warmUpSource}/${i}`;
       const layout = {
         ...('layout' in spec ? spec.layout : {}),
@@ -348,8 +356,8 @@ export class StoryMap {
       const stand = { ...spec, id, source: warmUpSource, layout, paint } as AddLayerObject & { 'source-layer'?: string };
       delete stand['source-layer'];
       this.map.addLayer(stand);
-      return id;
-    });
+      ids.push(id);
+    }
     await this.map.once('idle');
     // Then drawn one per frame, each in a spare moment with the camera at rest: a frame compiles at
     // most a layer's programs, and never one of a chapter's flight.
