@@ -3,8 +3,8 @@
  * `L x,y`, and label outlines every curve as an absolute `Q` or `C`; written as moves relative to
  * the last point, with no repeated command letters, leading zeros or needless separators,
  * a static map's outlines take about a quarter fewer bytes after compression. Coordinates
- * keep the precision they were written with (d3's, or the hundredths of fontkit's label
- * outlines), so every point lands exactly where it did.
+ * keep the precision they were written with (d3's, or the tenths of a pixel label outlines are
+ * rounded to), so every point lands exactly where it did.
  */
 
 /** How many numbers each command takes per repetition. */

@@ -41,7 +41,12 @@ export function textPath(text: string, family: string, size: number, x: number, 
     const dx = pen + position.xOffset * scale;
     const dy = y - position.yOffset * scale;
     // Glyph outlines are y-up in font units: flip and scale into SVG's y-down space.
-    const d = glyph.path.scale(scale, -scale).translate(dx, dy).toSVG();
+    const d = glyph.path
+      .scale(scale, -scale)
+      .translate(dx, dy)
+      .toSVG()
+      // Tenths of the plate's pixels, where fontkit writes hundredths: a point moves at most 0.05 px.
+      .replace(/-?\d*\.\d+/g, (value) => String(Math.round(Number(value) * 10) / 10));
     if (d) parts.push(d);
     pen += position.xAdvance * scale;
   });
