@@ -3,9 +3,9 @@
  * MapLibre's CSS styles every control, popup and marker it ships, with their icons inlined as
  * SVG: about 8 KB of the first view's bytes, most of it for parts the live map never makes.
  * The live map (src/map/story-map.ts) takes no pointer gestures and adds one control, the
- * compact attribution; a selector naming any other part is dropped, a rule with no
- * selector left goes with it, and so do animations no rule left plays. tests/e2e/story.spec.ts checks that every rule of the full
- * stylesheet that matches the live map's elements is still served.
+ * compact attribution; a selector naming any other part is dropped, a rule with no selector
+ * left goes with it, and so do animations no rule left plays. tests/e2e/story.spec.ts checks
+ * that every rule of the full stylesheet that matches the live map's elements is still served.
  */
 import type { AtRule, Plugin, Rule } from 'postcss';
 
