@@ -2,6 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { storyMarkdownPlugins } from './src/content/markdown-pipeline.ts';
+import { engineFiles } from './src/integrations/engine-files.ts';
 import { trimEngineStylesheet } from './src/integrations/engine-stylesheet.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { subsetFonts } from './src/integrations/subset-fonts.ts';
@@ -17,8 +18,8 @@ export default defineConfig({
   // The back matter goes through the same plugins (src/content/markdown-pipeline.ts).
   markdown: { processor: unified(storyMarkdownPlugins()) },
   devToolbar: { enabled: false },
-  // Fonts first: precompress then compresses the pages and stylesheet they rewrite.
-  integrations: [subsetFonts(), precompress()],
+  // Fonts and the engine's file list first: precompress then compresses the pages and stylesheet they rewrite.
+  integrations: [subsetFonts(), engineFiles('src/map/story-map.ts'), precompress()],
   vite: {
     // The map engine's stylesheet without the controls, popups and markers the live map never makes.
     css: { postcss: { plugins: [trimEngineStylesheet()] } },

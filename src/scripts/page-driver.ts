@@ -13,7 +13,7 @@ import type { PaddingOptions } from 'maplibre-gl';
 import { bindControls } from './driver/controls.ts';
 import { createChapterView } from './driver/chapter-view.ts';
 import { createLiveMap } from './driver/live-map.ts';
-import { afterFirstPaint, onFirstReading } from './driver/reader-signals.ts';
+import { afterFirstPaint, afterFirstView, onFirstReading } from './driver/reader-signals.ts';
 import { bindScroll } from './driver/scroll-binding.ts';
 import { readStoryPage, type StoryPage } from './driver/story-page.ts';
 import { fetchJson } from '../map/fetch-json.ts';
@@ -51,10 +51,16 @@ export function createPageDriver({ root, mode }: PageDriverOptions): PageDriver 
   return mode === 'card' ? startCard(page) : startStory(page, root, mode);
 }
 
-/** Starts the downloads the first view of the map needs: the basemap, and the layers of the chapters given. */
-function prefetchData(page: StoryPage, layerIds: ReadonlySet<string>): void {
-  for (const url of Object.values(page.data.basemap)) void fetchJson(url).catch(() => undefined);
-  for (const layer of page.data.layers) if (layerIds.has(layer.id) && !layer.tiled) void fetchJson(layer.url).catch(() => undefined);
+/** Whether the reader's browser asks sites to save data (Chromium's Save-Data; other engines do not say). */
+function savingData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+}
+
+/** The data files the first view of the map needs: the basemap, and the untiled layers of the chapters from `index` and the next. */
+function firstViewData(page: StoryPage, index: number): string[] {
+  const layerIds = new Set(page.data.chapters.slice(index, index + 2).flatMap((chapter) => chapter.visibleLayers));
+  const layers = page.data.layers.filter((layer) => layerIds.has(layer.id) && !layer.tiled);
+  return [...Object.values(page.data.basemap), ...layers.map((layer) => layer.url)];
 }
 
 /**
@@ -135,11 +141,16 @@ function startStory(page: StoryPage, root: Document, mode: 'story' | 'embed'): P
       stage.dataset.scrubKm = map.setScrubProgress(controls.reducedMotion() ? 1 : progress).toFixed(1);
   });
 
+  // On its own page, the engine and the data of the chapters in view are downloaded once the
+  // first view is on screen: on a phone's network they took seconds after the reader's first
+  // scroll. In a frame, whose host may never show it, and where the reader asked to save
+  // data, they wait for the reader.
+  if (mode === 'story' && !savingData()) afterFirstView(() => live.preload(firstViewData(page, scroll.currentChapter())));
   onFirstReading(() => void startMap());
   async function startMap(): Promise<void> {
     // All at once: the data, the labels' face and the engine; the map is created when the last is in.
     const index = scroll.currentChapter();
-    prefetchData(page, new Set(data.chapters.slice(index, index + 2).flatMap((chapter) => chapter.visibleLayers)));
+    for (const url of firstViewData(page, index)) void fetchJson(url).catch(() => undefined);
     await live.start(data.chapters[index]!);
     if (!live.current) return;
     if (scroll.activeStep >= 0) activate(scroll.currentChapter());

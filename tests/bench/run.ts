@@ -36,6 +36,10 @@ const chromeFlags = chromiumArgs;
 const viewport = { width: 1280, height: 800 };
 const phoneViewport = { width: 390, height: 844 };
 const cpuThrottling = 4;
+/** Lighthouse's mobile network (slow 4G): 150 ms round trips, 1.6 Mbit/s down, 750 kbit/s up. */
+const slow4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+/** How long the slow-network reader reads the first screen before scrolling. */
+const firstScreenReading = 5000;
 const scrollSpeed = 2000; // px/s: a brisk reader; both pages get the same.
 const KB = 1024;
 
@@ -115,6 +119,8 @@ interface PageRun {
   wholeStory: Bytes;
   load: LoadFigures;
   throttled: LoadFigures;
+  /** A phone on slow 4G whose reader reads the first screen, then scrolls. */
+  slowNetwork: LoadFigures;
   scroll: ScrollFigures;
   phoneScroll: ScrollFigures;
 }
@@ -155,7 +161,23 @@ async function measurePage(browser: Browser, server: StaticServer, url: string, 
   const throttled = await measureLoad(slowPage, 180_000);
   const phoneScroll = await measureScroll(slowPage, chapterIds, scrollSpeed, 40_000);
   await slow.close();
-  return { firstHtml, firstView, wholeStory, load, throttled, scroll, phoneScroll };
+
+  // The same phone on a slow network, and a reader who reads the first screen before scrolling:
+  // what is downloaded while they read is not waited for after.
+  const distant = await browser.newContext({ viewport: phoneViewport });
+  await instrumentContext(distant);
+  const distantPage = await distant.newPage();
+  const distantCdp = await distant.newCDPSession(distantPage);
+  await distantCdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottling });
+  await distantCdp.send('Network.enable');
+  await distantCdp.send('Network.emulateNetworkConditions', slow4G);
+  await distantPage.goto(url, { timeout: 120_000 });
+  await distantPage.waitForTimeout(firstScreenReading);
+  await readerArrives(distantPage);
+  await distantPage.mouse.wheel(0, 40);
+  const slowNetwork = await measureLoad(distantPage, 180_000);
+  await distant.close();
+  return { firstHtml, firstView, wholeStory, load, throttled, slowNetwork, scroll, phoneScroll };
 }
 
 /** A translated edition's first view: its first HTML response and the bytes until the network is quiet after the reader arrives. */
@@ -364,6 +386,12 @@ async function main(): Promise<void> {
     row(`phone ×${cpuThrottling}: live map idle (from navigation)`, 'ms', (r) => r.throttled.liveIdle),
     row(`phone ×${cpuThrottling}: live map idle after first input`, 'ms', (r) => r.throttled.liveIdleAfterInput, atMostTimesReference(0.6)),
     row(`phone ×${cpuThrottling}: longest task until live map idle`, 'ms', (r) => r.throttled.liveIdleLongestTask),
+    row(`phone ×${cpuThrottling}, slow 4G: FCP`, 'ms', (r) => r.slowNetwork.fcp),
+    row(
+      `phone ×${cpuThrottling}, slow 4G: live map idle after a first screen read for ${firstScreenReading / 1000} s`,
+      'ms',
+      (r) => r.slowNetwork.liveIdleAfterInput,
+    ),
     row(`phone ×${cpuThrottling}: scroll total blocking time`, 'ms', (r) => r.phoneScroll.totalBlockingTime, atMostTimesReference(0.5)),
     row(`phone ×${cpuThrottling}: scroll long tasks`, 'count', (r) => r.phoneScroll.longTaskCount),
     row(`phone ×${cpuThrottling}: scroll longest task`, 'ms', (r) => r.phoneScroll.longTaskMax),

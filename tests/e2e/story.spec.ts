@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test } from '../fixtures/story-reader.ts';
@@ -51,35 +51,82 @@ test.describe('the story page', () => {
     },
   );
 
-  test('the first view is text and a static map; the engine and the data wait for the reader, then only nearby chapters’ layers come', async ({
+  test('the first view is text and a static map; once it is on screen the engine and nearby data download, and run only for the reader', async ({
     page,
   }) => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    const engineChunk = /\/maplibre-gl\.[\w-]+\.js$/;
     await page.goto('/');
     await expect(page.locator('[data-static-map]:visible')).toHaveCount(1);
     await expect(page.locator('h1')).toBeVisible();
-    await page.waitForTimeout(1500);
-    await expect(page.locator('[data-story-map]')).toHaveAttribute('data-map-state', 'loading');
-    expect(
-      requests.filter((path) => /maplibre|\/data\//.test(path)),
-      'engine or data fetched before the reader did anything',
-    ).toEqual([]);
+    const stage = page.locator('[data-story-map]');
 
-    await waitForMapReady(page);
+    await expect.poll(() => requests.some((path) => engineChunk.test(path)), { timeout: 10_000 }).toBe(true);
+    const { largestPaint, engineAsked } = await page.evaluate(async (pattern) => {
+      const largestPaint = await new Promise<number>((resolve) =>
+        new PerformanceObserver((list) => resolve(list.getEntries().at(-1)!.startTime)).observe({
+          type: 'largest-contentful-paint',
+          buffered: true,
+        }),
+      );
+      const engine = performance.getEntriesByType('resource').find((entry) => new RegExp(pattern).test(new URL(entry.name).pathname))!;
+      return { largestPaint, engineAsked: engine.startTime };
+    }, engineChunk.source);
+    expect(engineAsked, 'the engine was asked for after the first view’s largest paint').toBeGreaterThan(largestPaint);
+    await page.waitForTimeout(1500);
+    await expect(stage, 'downloaded, the engine has not run').toHaveAttribute('data-map-state', 'loading');
+    await expect(stage.locator('canvas')).toHaveCount(0);
+
     const { chapters, layers } = await storyData(page);
-    await expectChapterApplied(page, chapters[0]!);
     const fetchedLayers = () =>
       layers.filter((layer) => requests.includes(new URL(layer.url, 'http://x').pathname)).map((layer) => layer.id);
     const nearby = new Set([...chapters[0]!.visibleLayers, ...chapters[1]!.visibleLayers]);
     expect(new Set(fetchedLayers())).toEqual(nearby);
     expect(nearby.size, 'the first chapters need fewer layers than the story has').toBeLessThan(layers.length);
 
+    await waitForMapReady(page);
+    await expectChapterApplied(page, chapters[0]!);
+    const engineTransfers = await page.evaluate(
+      (pattern) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => new RegExp(pattern).test(new URL(entry.name).pathname))
+          .map((entry) => (entry as PerformanceResourceTiming).transferSize),
+      engineChunk.source,
+    );
+    expect(engineTransfers.length, 'the download ahead, and the start').toBe(2);
+    expect(engineTransfers[1], 'the start took the engine from the cache').toBeLessThan(1024);
+    expect(new Set(fetchedLayers())).toEqual(nearby);
+
     const last = chapters.at(-1)!;
     await scrollToChapter(page, last.id);
     await expectChapterApplied(page, last);
     for (const id of last.visibleLayers) expect(fetchedLayers()).toContain(id);
   });
+
+  for (const [where, setUp] of [
+    ['in a frame', async () => '/embed/'],
+    [
+      'where the reader asked to save data',
+      async (page: Page) => {
+        // Chromium's Save-Data setting, as the page reads it.
+        await page.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+        return '/';
+      },
+    ],
+  ] as const)
+    test(`${where}, the engine and the data wait for the reader`, async ({ page }) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.goto(await setUp(page));
+      await expect(page.locator('[data-static-map]:visible')).toHaveCount(1);
+      await page.waitForTimeout(7000);
+      expect(
+        requests.filter((path) => /maplibre|\/data\//.test(path)),
+        'engine or data fetched before the reader did anything',
+      ).toEqual([]);
+    });
 
   test('the live map replaces the static map only once it has drawn the chapter, and is hidden behind it until then', async ({ page }) => {
     type Moment = { state?: string; idle?: string; canvas: string };

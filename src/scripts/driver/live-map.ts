@@ -35,6 +35,12 @@ export interface LiveMap {
    * replaces the static one, once it has drawn that chapter.
    */
   start(startAt: ChapterMapState): Promise<void>;
+  /**
+   * Downloads the engine's files (the stage's `data-engine-files`, src/integrations/engine-files.ts)
+   * and the data files given into the browser's cache ahead of `start`, where the browser can
+   * draw WebGL2. It runs and parses none of them, so the page's main thread is not held.
+   */
+  preload(dataFiles: readonly string[]): void;
 }
 
 const fixed = (view: CameraView) => ({
@@ -53,6 +59,21 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
   return {
     get current() {
       return storyMap;
+    },
+    preload(dataFiles) {
+      // Less what the page has loaded already: the engine shares a chunk with this driver.
+      const files = [...(stage.dataset.engineFiles?.split(' ') ?? []), ...dataFiles]
+        .filter(Boolean)
+        .map((file) => new URL(file, location.href).href)
+        .filter((url) => performance.getEntriesByName(url).length === 0);
+      void webgl2Available().then((available) => {
+        if (!available) return;
+        // Read to the end, or the browser may stop the download once its buffer is full.
+        for (const url of files)
+          void fetch(url, { priority: 'low' })
+            .then((response) => response.blob())
+            .catch(() => undefined);
+      });
     },
     async start(startAt) {
       const ready = Promise.all([import('../../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);

@@ -59,3 +59,49 @@ export function afterFirstPaint(callback: () => void): void {
   if (document.readyState === 'complete') afterLoad();
   else addEventListener('load', afterLoad, { once: true });
 }
+
+/**
+ * Calls `callback` once the first view is on screen: after the load event and the first
+ * largest-contentful-paint entry, when the browser has reported no larger paint for a
+ * second; at the latest five seconds after the load event, and two seconds after it in a
+ * browser that reports no such paints. Files the first view does not draw, asked for
+ * before then, would share the network with the ones it does.
+ */
+export function afterFirstView(callback: () => void): void {
+  const quiet = 1000;
+  let loaded = false;
+  let lastPaint: number | undefined;
+  let called = false;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  let cap: ReturnType<typeof setTimeout> | undefined;
+  const call = () => {
+    if (called) return;
+    called = true;
+    observer?.disconnect();
+    clearTimeout(settle);
+    clearTimeout(cap);
+    callback();
+  };
+  // A second from the later of the load event and the last paint reported.
+  const wait = () => {
+    if (!loaded || lastPaint === undefined) return;
+    clearTimeout(settle);
+    settle = setTimeout(call, quiet);
+  };
+  const reportsLargest = PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint') ?? false;
+  const observer = reportsLargest
+    ? new PerformanceObserver((list) => {
+        lastPaint = list.getEntries().at(-1)?.startTime ?? lastPaint;
+        wait();
+      })
+    : undefined;
+  observer?.observe({ type: 'largest-contentful-paint', buffered: true });
+  const afterLoad = () => {
+    loaded = true;
+    if (!reportsLargest) return void (settle = setTimeout(call, 2 * quiet));
+    wait();
+    cap = setTimeout(call, 5 * quiet);
+  };
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
+}
