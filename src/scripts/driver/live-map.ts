@@ -66,13 +66,17 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
         .filter(Boolean)
         .map((file) => new URL(file, location.href).href)
         .filter((url) => performance.getEntriesByName(url).length === 0);
+      // A prefetch link is the browser's own download into its cache, which the page does not read;
+      // where there is none (WebKit), a low-priority fetch read to the end.
+      const prefetches = document.createElement('link').relList.supports('prefetch');
       void webgl2Available().then((available) => {
         if (!available) return;
-        // Read to the end, or the browser may stop the download once its buffer is full.
         for (const url of files)
-          void fetch(url, { priority: 'low' })
-            .then((response) => response.blob())
-            .catch(() => undefined);
+          if (prefetches) document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href: url }));
+          else
+            void fetch(url, { priority: 'low' })
+              .then((response) => response.blob())
+              .catch(() => undefined);
       });
     },
     async start(startAt) {
