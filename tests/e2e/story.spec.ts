@@ -106,7 +106,7 @@ test.describe('the story page', () => {
   });
 
   for (const [where, setUp] of [
-    ['in a frame', async () => '/embed/'],
+    ['on the embedded story’s page', async () => '/embed/'],
     [
       'where the reader asked to save data',
       async (page: Page) => {

@@ -38,7 +38,8 @@ export interface LiveMap {
   /**
    * Downloads the engine's files (the stage's `data-engine-files`, src/integrations/engine-files.ts)
    * and the data files given into the browser's cache ahead of `start`, where the browser can
-   * draw WebGL2. It runs and parses none of them, so the page's main thread is not held.
+   * draw WebGL2. It runs and parses none of them, so the page's main thread is not held; after
+   * `start`, it does nothing.
    */
   preload(dataFiles: readonly string[]): void;
 }
@@ -50,6 +51,7 @@ const fixed = (view: CameraView) => ({
 
 export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap {
   let storyMap: StoryMap | undefined;
+  let started = false;
   const stage = page.map;
   const publishCamera = (view: CameraView) => {
     const { camera, bounds } = fixed(view);
@@ -61,6 +63,8 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
       return storyMap;
     },
     preload(dataFiles) {
+      // Once the map has started, its own requests are under way.
+      if (started) return;
       // Less what the page has loaded already: the engine shares a chunk with this driver.
       const files = [...(stage.dataset.engineFiles?.split(' ') ?? []), ...dataFiles]
         .filter(Boolean)
@@ -80,6 +84,7 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
       });
     },
     async start(startAt) {
+      started = true;
       const ready = Promise.all([import('../../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
       if (!(await webgl2Available())) {
         ready.catch(() => undefined);

@@ -70,7 +70,7 @@ export function afterFirstPaint(callback: () => void): void {
 export function afterFirstView(callback: () => void): void {
   const quiet = 1000;
   let loaded = false;
-  let lastPaint: number | undefined;
+  let painted = false;
   let called = false;
   let settle: ReturnType<typeof setTimeout> | undefined;
   let cap: ReturnType<typeof setTimeout> | undefined;
@@ -84,14 +84,14 @@ export function afterFirstView(callback: () => void): void {
   };
   // A second from the later of the load event and the last paint reported.
   const wait = () => {
-    if (!loaded || lastPaint === undefined) return;
+    if (!loaded || !painted) return;
     clearTimeout(settle);
     settle = setTimeout(call, quiet);
   };
   const reportsLargest = PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint') ?? false;
   const observer = reportsLargest
-    ? new PerformanceObserver((list) => {
-        lastPaint = list.getEntries().at(-1)?.startTime ?? lastPaint;
+    ? new PerformanceObserver(() => {
+        painted = true;
         wait();
       })
     : undefined;
