@@ -36,28 +36,22 @@ export function onFirstReading(start: () => void): void {
  * gets a second's grace after the load event.
  */
 export function afterFirstPaint(callback: () => void): void {
-  let called = false;
   const reportsPaint = PerformanceObserver.supportedEntryTypes?.includes('paint') ?? false;
   let grace: ReturnType<typeof setTimeout> | undefined;
-  const call = () => {
-    if (called) return;
-    called = true;
+  const call = once(callback, () => {
     observer?.disconnect();
     clearTimeout(grace);
-    callback();
-  };
+  });
   const observer = reportsPaint
     ? new PerformanceObserver((list) => {
         if (list.getEntriesByName('first-contentful-paint').length) call();
       })
     : undefined;
   observer?.observe({ type: 'paint', buffered: true });
-  const afterLoad = () => {
+  afterLoadEvent(() => {
     if (reportsPaint) grace = setTimeout(call, 1000);
     else requestAnimationFrame(() => requestAnimationFrame(call));
-  };
-  if (document.readyState === 'complete') afterLoad();
-  else addEventListener('load', afterLoad, { once: true });
+  });
 }
 
 /**
@@ -71,17 +65,13 @@ export function afterFirstView(callback: () => void): void {
   const quiet = 1000;
   let loaded = false;
   let painted = false;
-  let called = false;
   let settle: ReturnType<typeof setTimeout> | undefined;
   let cap: ReturnType<typeof setTimeout> | undefined;
-  const call = () => {
-    if (called) return;
-    called = true;
+  const call = once(callback, () => {
     observer?.disconnect();
     clearTimeout(settle);
     clearTimeout(cap);
-    callback();
-  };
+  });
   // A second from the later of the load event and the last paint reported.
   const wait = () => {
     if (!loaded || !painted) return;
@@ -96,12 +86,27 @@ export function afterFirstView(callback: () => void): void {
       })
     : undefined;
   observer?.observe({ type: 'largest-contentful-paint', buffered: true });
-  const afterLoad = () => {
+  afterLoadEvent(() => {
     loaded = true;
     if (!reportsLargest) return void (settle = setTimeout(call, 2 * quiet));
     wait();
     cap = setTimeout(call, 5 * quiet);
+  });
+}
+
+/** `callback`, made to run at most once, after `stop` has ended what was waiting to call it. */
+function once(callback: () => void, stop: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    stop();
+    callback();
   };
-  if (document.readyState === 'complete') afterLoad();
-  else addEventListener('load', afterLoad, { once: true });
+}
+
+/** Runs `run` after the load event: at once if it has fired. */
+function afterLoadEvent(run: () => void): void {
+  if (document.readyState === 'complete') run();
+  else addEventListener('load', run, { once: true });
 }
