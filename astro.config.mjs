@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { storyMarkdownPlugins } from './src/content/markdown-pipeline.ts';
 import { engineFiles } from './src/integrations/engine-files.ts';
+import { engineFromSource, engineWorkerEntry } from './src/integrations/engine-from-source.ts';
 import { trimEngineStylesheet } from './src/integrations/engine-stylesheet.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { subsetFonts } from './src/integrations/subset-fonts.ts';
@@ -19,19 +20,11 @@ export default defineConfig({
   markdown: { processor: unified(storyMarkdownPlugins()) },
   devToolbar: { enabled: false },
   // Fonts and the engine's file list first: precompress then compresses the pages and stylesheet they rewrite.
-  integrations: [subsetFonts(), engineFiles('src/map/story-map.ts'), precompress()],
+  integrations: [engineFromSource(), subsetFonts(), engineFiles('src/map/story-map.ts', engineWorkerEntry), precompress()],
   vite: {
     // The map engine's stylesheet without the controls, popups and markers the live map never makes.
     css: { postcss: { plugins: [trimEngineStylesheet()] } },
     // No inlined assets: every file is served from the site's own origin under a strict CSP.
-    build: {
-      assetsInlineLimit: 0,
-      rollupOptions: {
-        output: {
-          // The map engine in a chunk of its own: cached across deploys of the story code, and measurable apart from it.
-          manualChunks: (id) => (id.includes('/node_modules/maplibre-gl/') ? 'maplibre-gl' : undefined),
-        },
-      },
-    },
+    build: { assetsInlineLimit: 0 },
   },
 });

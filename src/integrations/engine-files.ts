@@ -29,11 +29,9 @@ type Bundle = Record<
 
 const marker = /\sdata-engine-files(="")?(?=[\s>])/g;
 
-/** The engine's entry chunk, the chunks it imports and the assets and stylesheets they import. */
-export function filesOfEntry(bundle: Bundle, entry: string): string[] {
+/** The engine's entry chunks, the chunks they import and the assets and stylesheets those import. */
+export function filesOfEntries(bundle: Bundle, entries: readonly string[]): string[] {
   const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
-  const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(entry));
-  if (!start) throw new Error(`engine-files: no chunk of the client bundle is built from ${entry}; update the entry in astro.config.mjs.`);
   const files = new Set<string>();
   const visit = (fileName: string) => {
     if (files.has(fileName)) return;
@@ -43,12 +41,21 @@ export function filesOfEntry(bundle: Bundle, entry: string): string[] {
     chunk.imports.forEach(visit);
     for (const asset of [...(chunk.viteMetadata?.importedAssets ?? []), ...(chunk.viteMetadata?.importedCss ?? [])]) files.add(asset);
   };
-  visit(start.fileName);
-  return [...files];
+  for (const entry of entries) {
+    const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(entry));
+    if (!start)
+      throw new Error(`engine-files: no chunk of the client bundle is built from ${entry}; update the entry in astro.config.mjs.`);
+    visit(start.fileName);
+  }
+  // A chunk's metadata also names the files it refers to by URL, as placeholders not yet hashed.
+  return [...files].filter((file) => file in bundle);
 }
 
-/** `entry`: the module the page imports to start the engine, relative to the project. */
-export function engineFiles(entry: string): AstroIntegration {
+/**
+ * `entries`: the modules the engine starts from, relative to the project: the one the page
+ * imports to start it, and the one its workers load.
+ */
+export function engineFiles(...entries: string[]): AstroIntegration {
   let base = '/';
   let files: string[] | undefined;
   return {
@@ -64,7 +71,7 @@ export function engineFiles(entry: string): AstroIntegration {
             {
               name: 'engine-files:collect',
               generateBundle(_options, bundle) {
-                if (this.environment.name === 'client') files = filesOfEntry(bundle, entry);
+                if (this.environment.name === 'client') files = filesOfEntries(bundle, entries);
               },
             },
           ],

@@ -23,7 +23,7 @@ import {
   type MapOptions,
   type PaddingOptions,
 } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import workerUrl from 'virtual:map-engine-worker-url';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { basemapStyle, geojsonMaxZoom } from './basemap-style.ts';
 import { EdgeLabels } from './edge-labels.ts';

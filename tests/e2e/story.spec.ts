@@ -56,7 +56,8 @@ test.describe('the story page', () => {
   }) => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    const engineChunk = /\/maplibre-gl\.[\w-]+\.js$/;
+    // The engine's chunk for the page's own thread (src/integrations/engine-from-source.ts names them).
+    const engineChunk = /\/maplibre-gl_story-map\.[\w-]+\.js$/;
     await page.goto('/');
     await expect(page.locator('[data-static-map]:visible')).toHaveCount(1);
     await expect(page.locator('h1')).toBeVisible();
