@@ -52,8 +52,8 @@ export function filesOfEntries(bundle: Bundle, entries: readonly string[]): stri
 }
 
 /**
- * `entries`: the modules the engine starts from, relative to the project: the one the page
- * imports to start it, and the one its workers load.
+ * `entries`: the modules the engine starts from, by path (relative to the project or absolute):
+ * the one the page imports to start it, and the one its workers load.
  */
 export function engineFiles(...entries: string[]): AstroIntegration {
   let base = '/';
