@@ -6,34 +6,48 @@
  * OffscreenCanvas), that start happens off the main thread, and the contexts the page then
  * creates take a few ms. Where workers have no WebGL, nothing is gained and nothing lost.
  */
-let warming: Promise<void> | undefined;
+let warming: Promise<boolean> | undefined;
+let warmWorker: Worker | undefined;
 
-/** Starts the graphics stack from a worker; resolves when it is up, or when it cannot be. */
-export function warmWebGL2(): Promise<void> {
-  warming ??= new Promise<void>((resolve) => {
-    if (typeof OffscreenCanvas === 'undefined') return resolve();
-    let worker: Worker;
+/** Starts the graphics stack from a worker; resolves when it is up (true), or when it cannot be. */
+export function warmWebGL2(): Promise<boolean> {
+  warming ??= new Promise<boolean>((resolve) => {
+    if (typeof OffscreenCanvas === 'undefined') return resolve(false);
     try {
-      worker = new Worker(new URL('./webgl-warm-worker.ts', import.meta.url), { type: 'module' });
+      warmWorker = new Worker(new URL('./webgl-warm-worker.ts', import.meta.url), { type: 'module' });
     } catch {
-      return resolve();
+      return resolve(false);
     }
-    const done = () => {
+    const done = (up: boolean) => {
       clearTimeout(timeout);
-      worker.terminate();
-      resolve();
+      if (!up) endWarmUp();
+      resolve(up);
     };
     // A worker that never answers must not hold the map back.
-    const timeout = setTimeout(done, 3000);
-    worker.addEventListener('message', done);
-    worker.addEventListener('error', done);
+    const timeout = setTimeout(() => done(false), 3000);
+    warmWorker.addEventListener('message', (event: MessageEvent<boolean>) => done(event.data === true));
+    warmWorker.addEventListener('error', () => done(false));
   });
   return warming;
 }
 
-/** Whether this page can draw the live map, asked once the graphics stack is warm. */
+/**
+ * Ends the worker and its context, once the page has made its own: ended before, the context's
+ * teardown on the graphics thread sometimes held up that creation (200 ms in one start of two
+ * on a software GPU).
+ */
+export function endWarmUp(): void {
+  warmWorker?.terminate();
+  warmWorker = undefined;
+}
+
+/**
+ * Whether this page can draw the live map, asked once the graphics stack is warm. A context
+ * the worker drew answers it: a second one made on the main thread to ask again cost the
+ * start a context's creation there. Where the worker could not tell, the page asks itself.
+ */
 export async function webgl2Available(): Promise<boolean> {
-  await warmWebGL2();
+  if (await warmWebGL2()) return true;
   try {
     return Boolean(document.createElement('canvas').getContext('webgl2'));
   } catch {

@@ -7,7 +7,7 @@
 import type { PaddingOptions } from 'maplibre-gl';
 import type { ChapterMapState } from '../../map/story-data.ts';
 import type { CameraView, StoryMap } from '../../map/story-map.ts';
-import { webgl2Available } from '../../map/webgl.ts';
+import { endWarmUp, webgl2Available } from '../../map/webgl.ts';
 import type { StoryPage } from './story-page.ts';
 
 /** The detail of `story:settled`: the chapter whose state the map shows, at rest. */
@@ -103,9 +103,11 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
           onLayerUnavailable: options.onLayerUnavailable,
         });
         storyMap = live;
+        endWarmUp();
         await live.prepare(startAt);
       } catch {
         storyMap = undefined;
+        endWarmUp();
         return options.onFallback();
       }
       live.on('moveStart', () => (stage.dataset.mapIdle = 'false'));
