@@ -32,9 +32,9 @@ export function warmWebGL2(): Promise<boolean> {
 }
 
 /**
- * Ends the worker and its context, once the page has made its own: ended before, the context's
- * teardown on the graphics thread sometimes held up that creation (200 ms in one start of two
- * on a software GPU).
+ * Ends the worker and its context, once the page's map is drawn: ended as soon as the worker had
+ * answered, the context's teardown on the graphics thread sometimes held up the map's own
+ * context (200 ms of its creation, in one start of two on a software GPU).
  */
 export function endWarmUp(): void {
   warmWorker?.terminate();

@@ -103,7 +103,6 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
           onLayerUnavailable: options.onLayerUnavailable,
         });
         storyMap = live;
-        endWarmUp();
         await live.prepare(startAt);
       } catch {
         storyMap = undefined;
@@ -137,6 +136,7 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
       // Shown once it has drawn the chapter the caller applies next, its layers and their tiles:
       // shown at once, it drew the basemap alone for a quarter of a second after the static map went.
       void live.drawn().then(() => {
+        endWarmUp();
         if (storyMap === live) stage.dataset.mapState = 'ready';
       });
     },
