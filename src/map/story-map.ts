@@ -228,7 +228,7 @@ export class StoryMap {
    * the map's first frames, rather than in a second round after it, which took about 300 ms of a
    * start on a software GPU. It resolves before those frames (at 'style.load', not 'load'), so
    * the chapter applied next is in the first frames drawn: applied after 'load', it cost a
-   * second round of frames (about 450 ms of a phone's start).
+   * second round of frames (about 450 ms of a phone's start, traced).
    */
   static async create(options: StoryMapOptions): Promise<StoryMap> {
     const startLayers = (options.startAt?.visibleLayers ?? [])

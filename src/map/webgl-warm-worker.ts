@@ -1,10 +1,10 @@
 /** Creates one WebGL2 context off the main thread, then reports whether it came up (see webgl.ts). */
-let drawn = false;
+let up = false;
 try {
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
   // A query the driver must answer: the context is really up, not just promised.
-  drawn = typeof gl?.getParameter(gl.VERSION) === 'string';
+  up = typeof gl?.getParameter(gl.VERSION) === 'string';
 } catch {
   // No WebGL in workers here: the page's own probe decides.
 }
-postMessage(drawn);
+postMessage(up);

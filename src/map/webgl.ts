@@ -8,6 +8,7 @@
  */
 let warming: Promise<boolean> | undefined;
 let warmWorker: Worker | undefined;
+let held = false;
 
 /** Starts the graphics stack from a worker; resolves when it is up (true), or when it cannot be. */
 export function warmWebGL2(): Promise<boolean> {
@@ -20,7 +21,7 @@ export function warmWebGL2(): Promise<boolean> {
     }
     const done = (up: boolean) => {
       clearTimeout(timeout);
-      if (!up) endWarmUp();
+      if (!up || !held) endWarmUp();
       resolve(up);
     };
     // A worker that never answers must not hold the map back.
@@ -32,10 +33,17 @@ export function warmWebGL2(): Promise<boolean> {
 }
 
 /**
- * Ends the worker and its context, once the page's map is drawn: ended as soon as the worker had
- * answered, the context's teardown on the graphics thread sometimes held up the map's own
- * context (200 ms of its creation, in one start of two on a software GPU).
+ * Keeps the worker and its context, once it has answered, until endWarmUp(): for a page about to
+ * make its map. Ended as soon as the worker had answered, the context's teardown on the graphics
+ * thread sometimes held up the map's own context (200 ms of its creation, in half the starts
+ * measured on a software GPU). A page that makes no map yet (its reader has not come) ends it at
+ * once, so an idle frame holds no context of the few a browser allows a page.
  */
+export function holdWarmUp(): void {
+  held = true;
+}
+
+/** Ends the worker and its context: the page has drawn its map, or will make none. */
 export function endWarmUp(): void {
   warmWorker?.terminate();
   warmWorker = undefined;

@@ -7,7 +7,7 @@
 import type { PaddingOptions } from 'maplibre-gl';
 import type { ChapterMapState } from '../../map/story-data.ts';
 import type { CameraView, StoryMap } from '../../map/story-map.ts';
-import { endWarmUp, webgl2Available } from '../../map/webgl.ts';
+import { endWarmUp, holdWarmUp, webgl2Available } from '../../map/webgl.ts';
 import type { StoryPage } from './story-page.ts';
 
 /** The detail of `story:settled`: the chapter whose state the map shows, at rest. */
@@ -85,6 +85,7 @@ export function createLiveMap(page: StoryPage, options: LiveMapOptions): LiveMap
     },
     async start(startAt) {
       started = true;
+      holdWarmUp();
       const ready = Promise.all([import('../../map/story-map.ts'), document.fonts.load('13px "Noto Sans"')]);
       if (!(await webgl2Available())) {
         ready.catch(() => undefined);
